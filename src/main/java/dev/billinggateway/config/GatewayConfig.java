@@ -1,0 +1,43 @@
+package dev.billinggateway.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Gateway-wide settings. Provider settings are one mapping per provider in the provider's package
+ * ({@code gateway.providers.<provider>.*}), with explicit names so that the environment-variable form
+ * ({@code GATEWAY_PROVIDERS_HITPAY_API_KEY}) resolves.
+ */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** The base URL at which providers reach this gateway; webhook URLs are built from it. */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    Sandbox sandbox();
+
+    interface Sandbox {
+        /** Serve the built-in provider sandbox and point every provider at it. */
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("127.0.0.1")
+        String host();
+
+        /** First port; providers take consecutive ports in enum order. Absent or 0: random free ports. */
+        Optional<Integer> port();
+
+        /** Fixed latency added to every sandbox response (benchmarks, fan-out tests). */
+        @WithDefault("0s")
+        Duration latency();
+    }
+
+    /** Where webhook URLs for a provider point by default. */
+    default String webhookUrl(dev.billinggateway.domain.Provider provider) {
+        return publicUrl().replaceAll("/+$", "") + "/webhooks/" + provider.slug();
+    }
+}

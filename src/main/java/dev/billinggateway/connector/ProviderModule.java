@@ -1,0 +1,24 @@
+package dev.billinggateway.connector;
+
+import dev.billinggateway.domain.Provider;
+
+/** One bean per provider: whether it is switched on and where it points. */
+public interface ProviderModule extends ProviderOperation {
+
+    /** Configured on (credentials or the sandbox present, and not switched off). */
+    boolean enabled();
+
+    /** True when calls go to the built-in sandbox. */
+    boolean sandboxed();
+
+    /**
+     * A non-secret name of the provider account in use (client ID, authenticity token, key fingerprint):
+     * part of every link, so that one gateway can hold objects of several accounts without ID clashes.
+     */
+    String account();
+
+    /** False while calls to the provider fail fast (its circuit breaker is open). */
+    default boolean healthy() {
+        return true;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.billinggateway.domain;
+
+public enum IntervalUnit {
+    DAY,
+    WEEK,
+    MONTH,
+    YEAR
+}

@@ -1,0 +1,32 @@
+package dev.billinggateway.domain;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * A subscription as its provider describes it, mapped onto the unified model. Connectors return this;
+ * the API adds the gateway ID and freshness (see {@code api.SubscriptionNode}).
+ *
+ * @param providerCustomerId the provider ID of the customer it belongs to (null when the provider does not say)
+ * @param providerStatus     the provider's own status word, unchanged
+ */
+public record Subscription(
+        Provider provider,
+        String providerSubscriptionId,
+        String providerCustomerId,
+        String productName,
+        String productDescription,
+        Money amount,
+        BillingInterval interval,
+        SubscriptionStatus status,
+        String providerStatus,
+        LocalDate nextChargeDate,
+        LocalDate startDate,
+        LocalDate activeFrom,
+        LocalDate activeTo,
+        Integer timesCharged,
+        Integer totalCharges,
+        String paymentUrl,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
+}

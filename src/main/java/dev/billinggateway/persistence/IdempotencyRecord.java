@@ -1,0 +1,41 @@
+package dev.billinggateway.persistence;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** An idempotency key, the request it was first used with (hash) and its outcome. */
+@Entity
+@Table(name = "idempotency_record")
+public class IdempotencyRecord extends PanacheEntityBase {
+
+    public enum State {
+        IN_PROGRESS,
+        COMPLETED,
+        FAILED,
+        OUTCOME_UNKNOWN
+    }
+
+    @Id
+    @Column(name = "idempotency_key")
+    public String key;
+    public String operation;
+    @Column(name = "request_hash")
+    public String requestHash;
+    public String state;
+    /** What the operation needs to settle an unknown outcome, e.g. the status before a toggle. */
+    public String context;
+    /** The first result, as JSON, returned again on replay. */
+    public String response;
+    @Column(name = "error_code")
+    public String errorCode;
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+}

@@ -1,0 +1,44 @@
+package dev.billinggateway.persistence;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** A verified webhook in the inbox: stored before it is acknowledged, processed afterwards. */
+@Entity
+@Table(name = "webhook_event")
+public class WebhookEvent extends PanacheEntityBase {
+
+    public enum Status {
+        RECEIVED,
+        PROCESSED,
+        FAILED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String provider;
+    @Column(name = "dedup_key")
+    public String dedupKey;
+    @Column(name = "event_type")
+    public String eventType;
+    public String payload;
+    /** JSON list of the provider objects to re-read. */
+    public String affected;
+    public String status;
+    public int attempts;
+    @Column(name = "last_error")
+    public String lastError;
+    @Column(name = "received_at", insertable = false, updatable = false)
+    public OffsetDateTime receivedAt;
+    @Column(name = "processed_at")
+    public OffsetDateTime processedAt;
+}

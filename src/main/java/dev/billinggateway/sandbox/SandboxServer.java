@@ -1,0 +1,96 @@
+package dev.billinggateway.sandbox;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.billinggateway.config.GatewayConfig;
+import dev.billinggateway.domain.Provider;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * Serves every {@link ProviderSandbox} on its own loopback port when {@code gateway.sandbox.enabled}.
+ * Connectors ask {@link #baseUrl(Provider)} for the address to call.
+ */
+@ApplicationScoped
+public class SandboxServer {
+
+    private static final Logger LOG = Logger.getLogger(SandboxServer.class);
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    Instance<ProviderSandbox> sandboxes;
+
+    private final Map<Provider, String> baseUrls = new EnumMap<>(Provider.class);
+    private final Map<Provider, HttpServer> servers = new EnumMap<>(Provider.class);
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.sandbox().enabled()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        servers.values().forEach(s -> s.close().toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS));
+    }
+
+    public boolean enabled() {
+        return config.sandbox().enabled();
+    }
+
+    /** The base URL of the provider's sandbox; empty when the sandbox is off or has no simulator for it. */
+    public synchronized Optional<String> baseUrl(Provider provider) {
+        if (enabled() && servers.isEmpty()) {
+            start(); // a connector may ask before StartupEvent reaches this bean
+        }
+        return Optional.ofNullable(baseUrls.get(provider));
+    }
+
+    private synchronized void start() {
+        if (!servers.isEmpty()) {
+            return;
+        }
+        String host = config.sandbox().host();
+        for (ProviderSandbox sandbox : sandboxes) {
+            Provider provider = sandbox.provider();
+            int port = config.sandbox().port().map(p -> p == 0 ? 0 : p + provider.ordinal()).orElse(0);
+            Router router = Router.router(vertx);
+            long latency = config.sandbox().latency().toMillis();
+            if (latency > 0) {
+                // fixed simulated provider latency, for the benchmark and fan-out tests
+                router.route().handler(ctx -> vertx.setTimer(latency, t -> ctx.next()));
+            }
+            router.route().handler(BodyHandler.create().setBodyLimit(1024 * 1024));
+            HttpServer server;
+            try {
+                server = vertx.createHttpServer().requestHandler(router).listen(port, host)
+                        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the " + provider + " sandbox on " + host + ":" + port, e);
+            }
+            String baseUrl = "http://" + host + ":" + server.actualPort();
+            sandbox.install(router, baseUrl);
+            servers.put(provider, server);
+            baseUrls.put(provider, baseUrl);
+            LOG.infof("Sandbox for %s listening at %s", provider, baseUrl);
+        }
+    }
+}
