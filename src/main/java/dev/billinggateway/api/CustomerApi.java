@@ -36,6 +36,7 @@ public class CustomerApi {
 
     @Query("customer")
     public Uni<CustomerNode> customer(@Name("id") @Id @NonNull String id) {
+        caller.requireRead();
         return customers.get(id);
     }
 
@@ -43,6 +44,7 @@ public class CustomerApi {
     @Description("customers of every enabled provider (or one), merged in a stable order with cursor paging")
     public Uni<@NonNull CustomerConnection> customers(@Name("filter") CustomerFilter filter, @Name("first") Integer first,
             @Name("after") String after) {
+        caller.requireRead();
         Provider provider = filter == null ? null : filter.provider;
         String email = filter == null ? null : filter.email;
         return Uni.createFrom().deferred(() -> customers.list(provider, email, Pages.size(first, config), after))
@@ -67,6 +69,7 @@ public class CustomerApi {
     @Description("flips the customer's active status (Revenue Monster's toggle); with an idempotency key it flips at most once")
     public Uni<@NonNull CustomerNode> toggleCustomerStatus(@Name("id") @Id @NonNull String id,
             @Name("idempotencyKey") String idempotencyKey) {
+        caller.requireWrite();
         return customers.toggle(caller.subject(), id, idempotencyKey);
     }
 
@@ -74,6 +77,7 @@ public class CustomerApi {
     @Description("sets the status; does nothing when it already is so")
     public Uni<@NonNull CustomerNode> setCustomerStatus(@Name("id") @Id @NonNull String id, @Name("active") boolean active,
             @Name("idempotencyKey") String idempotencyKey) {
+        caller.requireWrite();
         return customers.setStatus(caller.subject(), id, active, idempotencyKey);
     }
 
@@ -81,6 +85,7 @@ public class CustomerApi {
     @Description("makes a provider's existing customer known to the gateway (Revenue Monster has no list endpoint)")
     public Uni<@NonNull CustomerNode> linkCustomer(@Name("provider") @NonNull Provider provider,
             @Name("providerCustomerId") @NonNull String providerCustomerId) {
+        caller.requireWrite();
         return customers.link(caller.subject(), provider, providerCustomerId);
     }
 

@@ -35,6 +35,7 @@ public class SubscriptionApi {
 
     @Query("subscription")
     public Uni<SubscriptionNode> subscription(@Name("id") @Id @NonNull String id) {
+        caller.requireRead();
         return subscriptions.get(id);
     }
 
@@ -42,6 +43,7 @@ public class SubscriptionApi {
     @Description("subscriptions of every enabled provider (or one), merged in a stable order with cursor paging")
     public Uni<@NonNull SubscriptionConnection> subscriptions(@Name("filter") SubscriptionFilter filter, @Name("first") Integer first,
             @Name("after") String after) {
+        caller.requireRead();
         Provider provider = filter == null ? null : filter.provider;
         String email = filter == null ? null : filter.customerEmail;
         SubscriptionStatus status = filter == null ? null : filter.status;
@@ -65,18 +67,21 @@ public class SubscriptionApi {
     @Mutation("createSubscription")
     public Uni<@NonNull SubscriptionNode> createSubscription(@Name("input") @NonNull CreateSubscriptionInput input,
             @Name("idempotencyKey") String idempotencyKey) {
+        caller.requireWrite();
         return Uni.createFrom().deferred(() -> subscriptions.create(caller.subject(), input, idempotencyKey));
     }
 
     @Mutation("updateSubscription")
     public Uni<@NonNull SubscriptionNode> updateSubscription(@Name("id") @Id @NonNull String id,
             @Name("input") @NonNull UpdateSubscriptionInput input, @Name("idempotencyKey") String idempotencyKey) {
+        caller.requireWrite();
         return Uni.createFrom().deferred(() -> subscriptions.update(caller.subject(), id, input, idempotencyKey));
     }
 
     @Mutation("cancelSubscription")
     public Uni<@NonNull SubscriptionNode> cancelSubscription(@Name("id") @Id @NonNull String id,
             @Name("idempotencyKey") String idempotencyKey) {
+        caller.requireWrite();
         return Uni.createFrom().deferred(() -> subscriptions.cancel(caller.subject(), id, idempotencyKey));
     }
 }

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
+import dev.billinggateway.security.QueryLimits;
 import graphql.ErrorClassification;
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
@@ -56,8 +57,16 @@ public class UnifiedErrors extends SimplePerformantInstrumentation {
                 }
                 return List.of(of(g, error));
             }
+            ErrorCode security = securityCode(cause);
+            if (security != null) {
+                return List.of(new Unified(security == ErrorCode.FORBIDDEN ? "this operation needs another role"
+                        : "a valid bearer token is required", error, Map.of("code", security.name())));
+            }
             LOG.error("Internal error at " + error.getPath(), cause);
             return List.of(new Unified("internal error", error, Map.of("code", ErrorCode.INTERNAL.name())));
+        }
+        if (error instanceof QueryLimits.LimitExceeded limit) {
+            return List.of(new Unified(error.getMessage(), error, Map.of("code", ErrorCode.VALIDATION.name(), "rule", limit.rule())));
         }
         if (error instanceof AbortExecutionException) {
             // query depth/complexity limits
@@ -78,6 +87,19 @@ public class UnifiedErrors extends SimplePerformantInstrumentation {
         }
         LOG.warnf("Unclassified GraphQL error (%s): %s", kind, error.getMessage());
         return List.of(new Unified("internal error", error, Map.of("code", ErrorCode.INTERNAL.name())));
+    }
+
+    /** Quarkus security exceptions (an annotation-based check, or a token that failed lazily) as unified codes. */
+    static ErrorCode securityCode(Throwable cause) {
+        if (cause instanceof io.quarkus.security.ForbiddenException) {
+            return ErrorCode.FORBIDDEN;
+        }
+        if (cause instanceof io.quarkus.security.UnauthorizedException
+                || cause instanceof io.quarkus.security.AuthenticationFailedException
+                || cause instanceof io.quarkus.security.AuthenticationException) {
+            return ErrorCode.UNAUTHENTICATED;
+        }
+        return null;
     }
 
     private static boolean isUnified(String code) {
