@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 
@@ -39,7 +41,11 @@ public class UnifiedErrors extends SimplePerformantInstrumentation {
             return CompletableFuture.completedFuture(result);
         }
         List<GraphQLError> unified = new ArrayList<>();
+        boolean several = result.getErrors().size() > 1;
         for (GraphQLError error : result.getErrors()) {
+            if (several && isNullBubble(error)) {
+                continue; // the null a failed field left behind: the other error says why
+            }
             unified.addAll(unify(error));
         }
         return CompletableFuture.completedFuture(result.transform(b -> b.errors(unified)));
@@ -79,7 +85,20 @@ public class UnifiedErrors extends SimplePerformantInstrumentation {
             Map<String, Object> ext = new LinkedHashMap<>();
             ext.put("code", ErrorCode.VALIDATION.name());
             ext.put("classification", kind);
-            return List.of(new Unified(error.getMessage(), error, ext));
+            String message = error.getMessage();
+            Matcher argument = message == null ? null : INVALID_ARGUMENT.matcher(message);
+            if (argument != null && argument.matches()) {
+                // SmallRye's words for a variable it could not convert echo the whole value and name a Java class
+                String expected = argument.group(2);
+                Matcher javaType = UNKNOWN_SCALAR.matcher(expected);
+                if (javaType.matches()) {
+                    expected = javaType.group(1).substring(javaType.group(1).lastIndexOf('.') + 1);
+                }
+                message = "argument '" + argument.group(1) + "' is not a valid " + expected
+                        + ": a value has the wrong type or format (numbers, ISO-8601 dates, decimal amounts as strings, enum values)";
+                ext.put("field", argument.group(1));
+            }
+            return List.of(new Unified(message, error, ext));
         }
         Object code = error.getExtensions() == null ? null : error.getExtensions().get("code");
         if (code != null && isUnified(code.toString())) {
@@ -100,6 +119,14 @@ public class UnifiedErrors extends SimplePerformantInstrumentation {
             return ErrorCode.UNAUTHENTICATED;
         }
         return null;
+    }
+
+    private static final Pattern INVALID_ARGUMENT = Pattern.compile("argument '([^']+)' with value .* is not a valid '(.*)'",
+            Pattern.DOTALL);
+    private static final Pattern UNKNOWN_SCALAR = Pattern.compile("Unknown Scalar Type \\[(.*)\\]");
+
+    private static boolean isNullBubble(GraphQLError error) {
+        return error.getErrorType() != null && "NullValueInNonNullableField".equals(error.getErrorType().toString());
     }
 
     private static boolean isUnified(String code) {
