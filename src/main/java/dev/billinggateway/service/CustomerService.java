@@ -143,11 +143,12 @@ public class CustomerService {
                     CustomerNode.class,
                     recorder -> fetch(provider, link.providerCustomerId)
                             // what the flag was before: a retry after an unknown outcome compares against it
-                            .call(before -> recorder.record(Boolean.toString(before.active())))
+                            .call(before -> recorder.record(ToggleContext.write(id, before.active())))
                             .chain(before -> toggler.toggleCustomerStatus(link.providerCustomerId))
                             .chain(after -> nodesFor(provider, List.of(after))).map(l -> l.get(0)),
                     context -> fetch(provider, link.providerCustomerId).chain(now -> {
-                        if (context != null && now.active() != Boolean.parseBoolean(context)) {
+                        Boolean before = ToggleContext.before(context);
+                        if (before != null && now.active() != before) {
                             return Uni.createFrom().item(now); // the first attempt did flip it
                         }
                         return toggler.toggleCustomerStatus(link.providerCustomerId);
