@@ -41,7 +41,7 @@ class AuthenticationTest {
 
     @Test
     void noTokenIsUnauthenticated() {
-        Map<String, Long> before = Effects.snapshot(pool);
+        Map<String, Long> before = Effects.settled(pool);
         Api.post(null, QUERY)
                 .statusCode(401)
                 .header("WWW-Authenticate", containsString("Bearer"))
@@ -54,7 +54,7 @@ class AuthenticationTest {
 
     @Test
     void badTokensAreUnauthenticated() {
-        Map<String, Long> before = Effects.snapshot(pool);
+        Map<String, Long> before = Effects.settled(pool);
         for (String token : new String[] { "not-a-jwt", Tokens.expired(), Tokens.wrongIssuer(), Tokens.signedByAnotherKey(),
                 Tokens.unsigned(), Tokens.writer() + "x" }) {
             Api.post(token, MUTATION)
@@ -77,7 +77,7 @@ class AuthenticationTest {
 
     @Test
     void readerMayNotMutateAndNothingHappens() {
-        Map<String, Long> before = Effects.snapshot(pool);
+        Map<String, Long> before = Effects.settled(pool);
         Api.post(Tokens.reader(), MUTATION)
                 .statusCode(403)
                 .body("data", nullValue())
@@ -119,7 +119,7 @@ class AuthenticationTest {
 
     @Test
     void webhooksAreNotBehindJwt() {
-        Map<String, Long> before = Effects.snapshot(pool);
+        Map<String, Long> before = Effects.settled(pool);
         for (String provider : new String[] { "hitpay", "monri", "revenue-monster" }) {
             for (String authorization : new String[] { null, "Bearer " + Tokens.writer(), "Bearer not-a-jwt" }) {
                 var request = given().contentType(ContentType.JSON).body("{\"id\":\"evt_1\",\"status\":\"active\"}");

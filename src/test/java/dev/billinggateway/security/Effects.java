@@ -37,6 +37,25 @@ public class Effects implements ClientRequestFilter {
         return counts;
     }
 
+    /** A snapshot once the gateway is idle (start-up work, such as linking sandbox demo objects, runs in the background). */
+    static Map<String, Long> settled(Pool pool) {
+        Map<String, Long> previous = snapshot(pool);
+        for (int i = 0; i < 50; i++) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            Map<String, Long> current = snapshot(pool);
+            if (current.equals(previous)) {
+                return current;
+            }
+            previous = current;
+        }
+        return previous;
+    }
+
     static long count(Pool pool, String table) {
         try {
             Row row = pool.query("select count(*) from " + table).execute().await().indefinitely().iterator().next();

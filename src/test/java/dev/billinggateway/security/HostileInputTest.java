@@ -48,7 +48,7 @@ class HostileInputTest {
     @BeforeEach
     void remember() {
         writer = Tokens.writer();
-        before = Effects.snapshot(pool);
+        before = Effects.settled(pool);
     }
 
     @AfterEach

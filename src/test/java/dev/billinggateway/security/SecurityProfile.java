@@ -26,6 +26,8 @@ public class SecurityProfile implements QuarkusTestProfile {
         // more of the gateway's own logging, so that a leak at DEBUG would be seen
         config.put("quarkus.log.category.\"dev.billinggateway\".level", "DEBUG");
         config.putAll(KnownSecrets.config());
+        // no background jobs (webhook retries, reconciliation): "nothing was sent" must mean the request sent nothing
+        config.put("quarkus.scheduler.enabled", "false");
         return config;
     }
 }
