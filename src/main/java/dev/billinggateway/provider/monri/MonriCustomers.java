@@ -38,15 +38,18 @@ public class MonriCustomers implements FetchCustomer, ListCustomers {
     @Override
     public Uni<ProviderPage<Customer>> listCustomers(String email, PageRequest page) {
         int limit = Math.max(1, Math.min(page.limit(), MAX_PAGE));
-        int offset = offset(page.cursor());
-        return monri.customers(limit, offset).map(list -> {
-            List<MonriJson.Customer> data = list.data() == null ? List.of() : list.data();
-            List<Customer> items = data.stream()
-                    .filter(c -> email == null || email.equalsIgnoreCase(c.email()))
-                    .map(MonriMapping::customer)
-                    .toList();
-            return new ProviderPage<>(items, data.size() < limit ? null : Integer.toString(offset + limit));
-        });
+        return Uni.createFrom().item(page::cursor).map(MonriCustomers::offset)
+                .flatMap(offset -> monri.customers(limit, offset).map(list -> page(list, email, limit, offset)));
+    }
+
+    private static ProviderPage<Customer> page(MonriJson.CustomerList list, String email, int limit, int offset) {
+        List<MonriJson.Customer> data = list.data() == null ? List.of() : list.data();
+        List<Customer> items = data.stream()
+                .filter(c -> email == null || email.equalsIgnoreCase(c.email()))
+                .map(MonriMapping::customer)
+                .toList();
+        // a full page may have more behind it
+        return new ProviderPage<>(items, data.size() < limit ? null : Integer.toString(offset + limit));
     }
 
     private static int offset(String cursor) {

@@ -72,7 +72,14 @@ public class MonriSubscriptions implements FetchSubscription, CreateSubscription
 
     @Override
     public Uni<Subscription> createSubscription(CreateSubscriptionInput input) {
-        validateCreate(input);
+        // deferred: a broken rule fails the Uni (nothing sent) instead of throwing at the caller
+        return Uni.createFrom().deferred(() -> {
+            validateCreate(input);
+            return createValid(input);
+        });
+    }
+
+    private Uni<Subscription> createValid(CreateSubscriptionInput input) {
         return plan(input).flatMap(plan -> customer(input.customer).flatMap(customer -> {
             MonriJson.CustomerSubscriptionRequest request = new MonriJson.CustomerSubscriptionRequest(
                     plan.id(),
@@ -182,11 +189,13 @@ public class MonriSubscriptions implements FetchSubscription, CreateSubscription
 
     @Override
     public Uni<Subscription> updateSubscription(Subscription current, UpdateSubscriptionInput input) {
-        MonriRules.validateUpdate(current, input);
-        return changeDates(current, new MonriJson.CustomerSubscriptionRequest(null, null,
-                MonriMapping.dateText(input.nextChargeDate),
-                MonriMapping.dateText(input.activeFrom),
-                MonriMapping.dateText(input.activeTo)));
+        return Uni.createFrom().deferred(() -> {
+            MonriRules.validateUpdate(current, input);
+            return changeDates(current, new MonriJson.CustomerSubscriptionRequest(null, null,
+                    MonriMapping.dateText(input.nextChargeDate),
+                    MonriMapping.dateText(input.activeFrom),
+                    MonriMapping.dateText(input.activeTo)));
+        });
     }
 
     // --- cancel (emulated)
