@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.billinggateway.connector.VerifiedWebhook;
 import dev.billinggateway.domain.Currencies;
 import dev.billinggateway.domain.Provider;
 import dev.billinggateway.provider.monri.MonriDigest;
@@ -62,6 +63,15 @@ public class MonriSandbox implements ProviderSandbox {
         router.get("/v2/customer-subscriptions/:id").handler(this::getCustomerSubscription);
         router.post("/v2/customer-subscriptions/:id").handler(this::updateCustomerSubscription);
         router.route("/v2/*").handler(ctx -> fail(ctx, 404, "invalid-request", "Not found"));
+    }
+
+    /** Monri cannot list customer subscriptions, so the gateway links the demo ones at start. */
+    @Override
+    public List<VerifiedWebhook.ObjectRef> demoObjectsToLink() {
+        return java.util.stream.LongStream.of(MonriSandboxData.CS_ACTIVE, MonriSandboxData.CS_PENDING, MonriSandboxData.CS_ENDED,
+                MonriSandboxData.CS_HALF_YEAR)
+                .mapToObj(id -> new VerifiedWebhook.ObjectRef(VerifiedWebhook.Kind.SUBSCRIPTION, Long.toString(id)))
+                .toList();
     }
 
     /** Today in Monri's calendar. */
