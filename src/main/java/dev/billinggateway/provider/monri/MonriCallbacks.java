@@ -1,7 +1,9 @@
 package dev.billinggateway.provider.monri;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,9 +11,9 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.billinggateway.connector.VerifiedWebhook;
 import dev.billinggateway.connector.VerifiedWebhook.Kind;
 import dev.billinggateway.connector.VerifiedWebhook.ObjectRef;
+import dev.billinggateway.connector.VerifiedWebhook;
 import dev.billinggateway.connector.VerifyWebhook;
 import dev.billinggateway.connector.WebhookRequest;
 import dev.billinggateway.domain.ErrorCode;
@@ -57,7 +59,7 @@ public class MonriCallbacks implements VerifyWebhook {
         JsonNode root;
         try {
             root = json.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             root = null;
         }
         if (root == null || !root.isObject()) {
@@ -89,9 +91,9 @@ public class MonriCallbacks implements VerifyWebhook {
         return refs.stream().distinct().toList();
     }
 
-    private static java.util.Optional<String> text(JsonNode node, String field) {
+    private static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() || value.asText().isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.asText());
+        return value == null || value.isNull() || value.asText().isBlank() ? Optional.empty() : Optional.of(value.asText());
     }
 
     private static GatewayException refused(String message) {

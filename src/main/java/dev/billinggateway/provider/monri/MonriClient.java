@@ -18,6 +18,9 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
+import dev.billinggateway.domain.ErrorCode;
+import dev.billinggateway.domain.GatewayException;
+import dev.billinggateway.domain.Provider;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -84,6 +87,11 @@ public class MonriClient {
         if (current == null) {
             synchronized (this) {
                 if (api == null) {
+                    if (account.authenticityToken() == null || account.merchantKey() == null) {
+                        throw GatewayException.of(ErrorCode.PROVIDER_UNAVAILABLE,
+                                "Monri is switched on without credentials: set gateway.providers.monri.authenticity-token and .merchant-key")
+                                .provider(Provider.MONRI).retryable(false).build();
+                    }
                     MonriConfig config = account.config();
                     api = QuarkusRestClientBuilder.newBuilder()
                             .baseUri(URI.create(account.baseUrl()))

@@ -4,9 +4,11 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -98,13 +100,13 @@ public class MonriResources {
 
     // --- plumbing
 
-    private <T> Uni<T> read(java.util.function.Function<MonriApi, Uni<jakarta.ws.rs.core.Response>> call, Class<T> type, String what) {
+    private <T> Uni<T> read(Function<MonriApi, Uni<Response>> call, Class<T> type, String what) {
         return client.read(call)
                 .onFailure().transform(e -> failure(e, false, what))
                 .map(reply -> decode(reply, type, false, what));
     }
 
-    private <T> Uni<T> write(java.util.function.Function<MonriApi, Uni<jakarta.ws.rs.core.Response>> call, Class<T> type, String what) {
+    private <T> Uni<T> write(Function<MonriApi, Uni<Response>> call, Class<T> type, String what) {
         return client.write(call)
                 .onFailure().transform(e -> failure(e, true, what))
                 .map(reply -> decode(reply, type, true, what));

@@ -1,6 +1,7 @@
 package dev.billinggateway.provider.monri;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import dev.billinggateway.domain.CreateSubscriptionInput;
 import dev.billinggateway.domain.CustomerInput;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
+import dev.billinggateway.domain.Money;
 import dev.billinggateway.domain.Provider;
 import dev.billinggateway.domain.Subscription;
 import dev.billinggateway.domain.Support;
@@ -58,9 +60,13 @@ public class MonriSubscriptions implements FetchSubscription, CreateSubscription
             return Uni.createFrom().failure(GatewayException.of(ErrorCode.NOT_FOUND,
                     "'" + providerSubscriptionId + "' is not a Monri customer subscription id").provider(Provider.MONRI).build());
         }
-        return monri.customerSubscription(id)
-                .flatMap(cs -> monri.plan(cs.subscriptionId())
-                        .map(plan -> MonriMapping.subscription(cs, plan, account.today())));
+        return monri.customerSubscription(id).flatMap(cs -> {
+            if (cs.subscriptionId() == null) {
+                return Uni.createFrom().failure(GatewayException.unavailable(Provider.MONRI,
+                        "Monri's customer subscription " + id + " names no plan", null));
+            }
+            return monri.plan(cs.subscriptionId()).map(plan -> MonriMapping.subscription(cs, plan, account.today()));
+        });
     }
 
     // --- create
@@ -136,7 +142,7 @@ public class MonriSubscriptions implements FetchSubscription, CreateSubscription
                 return Uni.createFrom().item(data);
             }
             return findPlans(page + 1, offset + PLAN_PAGE).map(rest -> {
-                List<MonriJson.Plan> all = new java.util.ArrayList<>(data);
+                List<MonriJson.Plan> all = new ArrayList<>(data);
                 all.addAll(rest);
                 return all;
             });
@@ -172,7 +178,7 @@ public class MonriSubscriptions implements FetchSubscription, CreateSubscription
     }
 
     private static long minorUnits(CreateSubscriptionInput input) {
-        return new dev.billinggateway.domain.Money(input.amount.amount, input.amount.currency).toMinor();
+        return new Money(input.amount.amount, input.amount.currency).toMinor();
     }
 
     // --- update
