@@ -118,6 +118,32 @@ final class MonriMapping {
     }
 
     /**
+     * The subscription after a change of dates: Monri's answer where it gives them, else the current values;
+     * plan fields stay as they are (a date change does not touch the plan).
+     *
+     * @param changed Monri's answer to the update, or null when nothing was sent
+     */
+    static Subscription withDates(Subscription current, MonriJson.CustomerSubscription changed, LocalDate today) {
+        LocalDate activeFrom = current.activeFrom();
+        LocalDate activeTo = current.activeTo();
+        LocalDate next = current.nextChargeDate();
+        String customerId = current.providerCustomerId();
+        if (changed != null) {
+            activeFrom = or(date(changed.activeFrom()), activeFrom);
+            activeTo = or(date(changed.activeTo()), activeTo);
+            next = or(date(changed.nextChargeDate()), next);
+            customerId = changed.customerId() == null ? customerId : String.valueOf(changed.customerId());
+        }
+        return new Subscription(Provider.MONRI, current.providerSubscriptionId(), customerId, current.productName(),
+                current.productDescription(), current.amount(), current.interval(), status(activeFrom, activeTo, today), null,
+                next, activeFrom, activeFrom, activeTo, null, null, null, null, null);
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    /**
      * Monri reports no lifecycle status, so it is derived from the dates in Monri's calendar: before
      * {@code active_from} PENDING, from {@code active_from} through {@code active_to} ACTIVE, after it ENDED.
      */

@@ -221,7 +221,7 @@ public class MonriSubscriptions implements FetchSubscription, CreateSubscription
         LocalDate today = account.today();
         LocalDate end = MonriRules.cancelEnd(current, today);
         if (end == null) {
-            return Uni.createFrom().item(withStatus(current, today));
+            return Uni.createFrom().item(MonriMapping.withDates(current, null, today));
         }
         return changeDates(current, new MonriJson.CustomerSubscriptionRequest(null, null, null, null, MonriMapping.dateText(end)));
     }
@@ -229,26 +229,7 @@ public class MonriSubscriptions implements FetchSubscription, CreateSubscription
     /** Sends the new dates; the plan is unchanged, so its fields come from the current subscription. */
     private Uni<Subscription> changeDates(Subscription current, MonriJson.CustomerSubscriptionRequest request) {
         long id = Long.parseLong(current.providerSubscriptionId());
-        return monri.updateCustomerSubscription(id, request).map(cs -> {
-            LocalDate activeFrom = or(MonriMapping.date(cs.activeFrom()), current.activeFrom());
-            LocalDate activeTo = or(MonriMapping.date(cs.activeTo()), current.activeTo());
-            LocalDate next = or(MonriMapping.date(cs.nextChargeDate()), current.nextChargeDate());
-            return new Subscription(Provider.MONRI, current.providerSubscriptionId(),
-                    cs.customerId() == null ? current.providerCustomerId() : String.valueOf(cs.customerId()),
-                    current.productName(), current.productDescription(), current.amount(), current.interval(),
-                    MonriMapping.status(activeFrom, activeTo, account.today()), null,
-                    next, activeFrom, activeFrom, activeTo, null, null, null, null, null);
-        });
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value != null ? value : fallback;
-    }
-
-    private static Subscription withStatus(Subscription s, LocalDate today) {
-        return new Subscription(s.provider(), s.providerSubscriptionId(), s.providerCustomerId(), s.productName(),
-                s.productDescription(), s.amount(), s.interval(), MonriMapping.status(s.activeFrom(), s.activeTo(), today),
-                s.providerStatus(), s.nextChargeDate(), s.startDate(), s.activeFrom(), s.activeTo(), s.timesCharged(),
-                s.totalCharges(), s.paymentUrl(), s.createdAt(), s.updatedAt());
+        return monri.updateCustomerSubscription(id, request)
+                .map(cs -> MonriMapping.withDates(current, cs, account.today()));
     }
 }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -214,8 +215,7 @@ class MonriWireMockTest {
     void createWithAGivenPlanCreatesTheCustomerAndTheCustomerSubscription() {
         wireMock.stubFor(get("/v2/subscriptions/597").willReturn(okJson(PLAN_597)));
         wireMock.stubFor(get("/v2/merchants/customers/jana.novak@example.com")
-                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-                        .withBody("{\"status\":\"invalid-request\",\"message\":\"Customer not found\"}")));
+                .willReturn(envelope(404, "invalid-request", "Customer not found")));
         wireMock.stubFor(post("/v2/customers").willReturn(okJson(CUSTOMER_JSON)));
         wireMock.stubFor(post("/v2/customer-subscriptions").willReturn(okJson("""
                 {"id":77,"status":"approved","customer_id":"c0ffee00-0000-4000-8000-000000000001","subscription_id":597,\
@@ -366,9 +366,7 @@ class MonriWireMockTest {
 
     @Test
     void invalidRequestEnvelopeIsProviderRejected() {
-        wireMock.stubFor(post("/v2/customer-subscriptions/54").willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"status\":\"invalid-request\",\"message\":\"next_charge_date should be before active_to\"}")));
+        wireMock.stubFor(post("/v2/customer-subscriptions/54").willReturn(envelope(400, "invalid-request", "next_charge_date should be before active_to")));
         UpdateSubscriptionInput in = new UpdateSubscriptionInput();
         in.nextChargeDate = LocalDate.of(2023, 3, 1);
         GatewayException e = assertFailure(subscriptions.updateSubscription(MonriRulesTest.current(), in), ErrorCode.PROVIDER_REJECTED);
@@ -380,9 +378,7 @@ class MonriWireMockTest {
 
     @Test
     void notFoundEnvelopeIsNotFound() {
-        wireMock.stubFor(get("/v2/customers/nope").willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"status\":\"invalid-request\",\"message\":\"Customer not found\"}")));
+        wireMock.stubFor(get("/v2/customers/nope").willReturn(envelope(404, "invalid-request", "Customer not found")));
         GatewayException e = assertFailure(customers.fetchCustomer("nope"), ErrorCode.NOT_FOUND);
         assertThat(e.provider()).isEqualTo(Provider.MONRI);
         assertThat(e.providerCode()).isEqualTo("invalid-request");
@@ -392,8 +388,7 @@ class MonriWireMockTest {
 
     @Test
     void refusedAuthorizationIsProviderRejected() {
-        wireMock.stubFor(get("/v2/customers/c1").willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json").withBody("{\"status\":\"error\",\"message\":\"Authorization failed\"}")));
+        wireMock.stubFor(get("/v2/customers/c1").willReturn(envelope(401, "error", "Authorization failed")));
         GatewayException e = assertFailure(customers.fetchCustomer("c1"), ErrorCode.PROVIDER_REJECTED);
         assertThat(e.providerCode()).isEqualTo("error");
         assertThat(e.providerMessage()).isEqualTo("Authorization failed");
@@ -498,6 +493,12 @@ class MonriWireMockTest {
     }
 
     // --- helpers
+
+    /** Monri's error answer: {@code {"status","message"}} with an HTTP status. */
+    static ResponseDefinitionBuilder envelope(int httpStatus, String status, String message) {
+        return aResponse().withStatus(httpStatus).withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":\"" + status + "\",\"message\":\"" + message + "\"}");
+    }
 
     static <T> T await(Uni<T> uni) {
         return uni.await().atMost(Duration.ofSeconds(20));

@@ -10,10 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.billinggateway.connector.VerifiedWebhook;
 import dev.billinggateway.domain.Currencies;
 import dev.billinggateway.domain.Provider;
+import dev.billinggateway.provider.monri.MonriAccount;
 import dev.billinggateway.provider.monri.MonriDigest;
 import dev.billinggateway.sandbox.ProviderSandbox;
 import io.vertx.core.buffer.Buffer;
@@ -38,6 +40,9 @@ public class MonriSandbox implements ProviderSandbox {
     private static final Map<String, Integer> CUSTOMER_FIELD_LENGTHS = Map.of(
             "merchant_customer_id", 100, "description", 200, "email", 200, "name", 50, "phone", 30,
             "zip_code", 9, "city", 30, "address", 100, "country", 2);
+
+    @Inject
+    MonriAccount account;
 
     private volatile MonriSandboxState state;
 
@@ -65,9 +70,15 @@ public class MonriSandbox implements ProviderSandbox {
         router.route("/v2/*").handler(ctx -> fail(ctx, 404, "invalid-request", "Not found"));
     }
 
-    /** Monri cannot list customer subscriptions, so the gateway links the demo ones at start. */
+    /**
+     * Monri cannot list customer subscriptions, so the gateway links the demo ones at start; only when the
+     * connector really calls this sandbox (an explicit api-url points it elsewhere).
+     */
     @Override
     public List<VerifiedWebhook.ObjectRef> demoObjectsToLink() {
+        if (!account.sandboxed()) {
+            return List.of();
+        }
         return java.util.stream.LongStream.of(MonriSandboxData.CS_ACTIVE, MonriSandboxData.CS_PENDING, MonriSandboxData.CS_ENDED,
                 MonriSandboxData.CS_HALF_YEAR)
                 .mapToObj(id -> new VerifiedWebhook.ObjectRef(VerifiedWebhook.Kind.SUBSCRIPTION, Long.toString(id)))
