@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -18,7 +19,6 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -158,7 +158,7 @@ public class RevenueMonsterClient {
             String bearer = "Bearer " + token;
             String ts = Long.toString(timestamp);
             RevenueMonsterOpenApi client = api(base);
-            Uni<RestResponse<String>> sent = switch (method.toUpperCase(Locale.ROOT)) {
+            Uni<Response> sent = switch (method.toUpperCase(Locale.ROOT)) {
                 case "GET" -> client.get(relative, encodedCursor, bearer, signature, nonce, ts);
                 case "POST" -> client.post(relative, bearer, signature, nonce, ts, canonicalBody);
                 case "PUT" -> client.put(relative, bearer, signature, nonce, ts, canonicalBody);
@@ -179,11 +179,11 @@ public class RevenueMonsterClient {
     }
 
     /** The success envelope's JSON, or RM's error envelope (on any status, 200 included) as an exception. */
-    private JsonNode envelope(RestResponse<String> response, boolean customerCall) {
+    private JsonNode envelope(Response response, boolean customerCall) {
         int status = response.getStatus();
         JsonNode json;
         try {
-            String entity = response.getEntity();
+            String entity = bodyOf(response);
             json = entity == null || entity.isBlank() ? mapper.createObjectNode() : mapper.readTree(entity);
         } catch (Exception e) {
             if (status >= 500 || status == 429) {
@@ -200,6 +200,15 @@ public class RevenueMonsterClient {
         return json;
     }
 
+    /** The answer's text, whatever the status (RM's error envelope comes with any status). */
+    static String bodyOf(Response response) {
+        try {
+            return response.hasEntity() ? response.readEntity(String.class) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private RevenueMonsterOpenApi api(String base) {
         RevenueMonsterOpenApi client = api;
         if (client == null || !base.equals(apiBase)) {
@@ -208,7 +217,7 @@ public class RevenueMonsterClient {
                         .baseUri(URI.create(base))
                         .connectTimeout(settings.config().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                         .readTimeout(settings.config().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .property("microprofile.rest.client.disable.default.mapper", true)
+                        .disableDefaultMapper(true)
                         .build(RevenueMonsterOpenApi.class);
                 api = client;
                 apiBase = base;

@@ -6,8 +6,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 
@@ -18,5 +18,5 @@ import io.smallrye.mutiny.Uni;
 interface RevenueMonsterOAuthApi {
 
     @POST
-    Uni<RestResponse<String>> token(@HeaderParam("Authorization") String basic, String body);
+    Uni<Response> token(@HeaderParam("Authorization") String basic, String body);
 }

@@ -12,8 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 
@@ -30,27 +30,27 @@ interface RevenueMonsterOpenApi {
 
     @GET
     @Path("{path}")
-    Uni<RestResponse<String>> get(@PathParam("path") @Encoded String path, @QueryParam("cursor") @Encoded String cursor,
+    Uni<Response> get(@PathParam("path") @Encoded String path, @QueryParam("cursor") @Encoded String cursor,
             @HeaderParam("Authorization") String authorization, @HeaderParam(RmSignature.HEADER_SIGNATURE) String signature,
             @HeaderParam(RmSignature.HEADER_NONCE) String nonce, @HeaderParam(RmSignature.HEADER_TIMESTAMP) String timestamp);
 
     @POST
     @Path("{path}")
-    Uni<RestResponse<String>> post(@PathParam("path") @Encoded String path,
+    Uni<Response> post(@PathParam("path") @Encoded String path,
             @HeaderParam("Authorization") String authorization, @HeaderParam(RmSignature.HEADER_SIGNATURE) String signature,
             @HeaderParam(RmSignature.HEADER_NONCE) String nonce, @HeaderParam(RmSignature.HEADER_TIMESTAMP) String timestamp,
             String body);
 
     @PUT
     @Path("{path}")
-    Uni<RestResponse<String>> put(@PathParam("path") @Encoded String path,
+    Uni<Response> put(@PathParam("path") @Encoded String path,
             @HeaderParam("Authorization") String authorization, @HeaderParam(RmSignature.HEADER_SIGNATURE) String signature,
             @HeaderParam(RmSignature.HEADER_NONCE) String nonce, @HeaderParam(RmSignature.HEADER_TIMESTAMP) String timestamp,
             String body);
 
     @PATCH
     @Path("{path}")
-    Uni<RestResponse<String>> patch(@PathParam("path") @Encoded String path,
+    Uni<Response> patch(@PathParam("path") @Encoded String path,
             @HeaderParam("Authorization") String authorization, @HeaderParam(RmSignature.HEADER_SIGNATURE) String signature,
             @HeaderParam(RmSignature.HEADER_NONCE) String nonce, @HeaderParam(RmSignature.HEADER_TIMESTAMP) String timestamp,
             String body);

@@ -8,9 +8,9 @@ import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -133,10 +133,11 @@ class RevenueMonsterTokens {
                 .map(response -> parse(response, requestedAt));
     }
 
-    private CachedToken parse(RestResponse<String> response, Instant requestedAt) {
+    private CachedToken parse(Response response, Instant requestedAt) {
         JsonNode json;
         try {
-            json = response.getEntity() == null ? mapper.createObjectNode() : mapper.readTree(response.getEntity());
+            String entity = RevenueMonsterClient.bodyOf(response);
+            json = entity == null || entity.isBlank() ? mapper.createObjectNode() : mapper.readTree(entity);
         } catch (Exception e) {
             json = mapper.createObjectNode();
         }
@@ -170,7 +171,7 @@ class RevenueMonsterTokens {
                         .baseUri(URI.create(base))
                         .connectTimeout(settings.config().connectTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                         .readTimeout(settings.config().readTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                        .property("microprofile.rest.client.disable.default.mapper", true)
+                        .disableDefaultMapper(true)
                         .build(RevenueMonsterOAuthApi.class);
                 api = client;
                 apiBase = base;

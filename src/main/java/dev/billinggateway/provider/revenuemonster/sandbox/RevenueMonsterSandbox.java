@@ -30,7 +30,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.billinggateway.connector.VerifiedWebhook;
 import dev.billinggateway.domain.Provider;
+import dev.billinggateway.provider.revenuemonster.RevenueMonsterSettings;
 import dev.billinggateway.provider.revenuemonster.RmCanonicalJson;
 import dev.billinggateway.provider.revenuemonster.RmKeys;
 import dev.billinggateway.provider.revenuemonster.RmSignature;
@@ -66,6 +68,9 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    RevenueMonsterSettings settings;
 
     private final Map<String, SandboxCustomer> customers = new ConcurrentHashMap<>();
     private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
@@ -105,6 +110,20 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
         router.put("/v3/customer/:customerId/status").handler(this::toggleStatus);
         router.post("/v3/customer/:customerId/order").handler(this::charge);
         router.route("/v3/*").handler(ctx -> error(ctx, 404, "API_ENDPOINT_NOT_FOUND", "The api endpoint does not exist", null));
+    }
+
+    /** RM has no customer list: the gateway links the demo customers (and their subscriptions) at start. */
+    @Override
+    public List<VerifiedWebhook.ObjectRef> demoObjectsToLink() {
+        if (!settings.sandboxed()) {
+            return List.of(); // the connector talks to another Revenue Monster (api-url set)
+        }
+        List<VerifiedWebhook.ObjectRef> refs = new ArrayList<>();
+        for (String id : CUSTOMER_IDS) {
+            refs.add(new VerifiedWebhook.ObjectRef(VerifiedWebhook.Kind.CUSTOMER, id));
+            refs.add(new VerifiedWebhook.ObjectRef(VerifiedWebhook.Kind.SUBSCRIPTION, id));
+        }
+        return refs;
     }
 
     // --- test and demo controls (not part of RM's API)
