@@ -519,7 +519,7 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
         }
         if (stallNextToggle.remove(customer.id)) {
             // applied, but the answer is lost: the connection is dropped long after the caller gave up
-            vertx.setTimer(Duration.ofSeconds(30).toMillis(), t -> ctx.request().connection().close());
+            ctx.vertx().setTimer(Duration.ofSeconds(30).toMillis(), t -> ctx.request().connection().close());
             return;
         }
         send(ctx, 200, success(render(customer)));
