@@ -6,7 +6,11 @@ import java.util.Map;
 /** Distinctive provider credentials the gateway is started with; none may ever appear in a log, a response or the audit log. */
 public final class KnownSecrets {
 
+    /** A merchant private key (PEM); a line of its base64 body is what must never show up. */
+    static final String PRIVATE_KEY = pem("security/other-private.pem");
+
     public static final Map<String, String> CONFIG = Map.of(
+            "gateway.providers.revenue-monster.private-key", PRIVATE_KEY,
             "gateway.providers.hitpay.api-key", "hp-apikey-5EC12E7-a81c44d2",
             "gateway.providers.hitpay.webhook-salt", "hp-salt-5EC12E7-0b9e7731",
             "gateway.providers.hitpay.event-webhook-salt", "hp-evsalt-5EC12E7-77e0a1c3",
@@ -32,8 +36,17 @@ public final class KnownSecrets {
         return present;
     }
 
+    /** The strings to look for: each secret, and for the PEM key one line of its body (a log could re-wrap the rest). */
     public static List<String> values() {
-        return List.copyOf(config().values());
+        return config().values().stream().map(v -> v.startsWith("-----BEGIN") ? v.split("\n")[2] : v).toList();
+    }
+
+    private static String pem(String resource) {
+        try (var in = KnownSecrets.class.getClassLoader().getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static boolean exists(String className) {
