@@ -20,6 +20,30 @@ public interface GatewayConfig {
 
     Sandbox sandbox();
 
+    Cache cache();
+
+    Limits limits();
+
+    interface Cache {
+        /** A snapshot younger than this is served without asking the provider. 0s: always ask. */
+        @WithDefault("5s")
+        Duration freshFor();
+
+        /** Provider reads in flight at once per provider for one batch (nested fields). */
+        @WithDefault("8")
+        int fetchConcurrency();
+    }
+
+    interface Limits {
+        /** Page size when {@code first} is not given. */
+        @WithDefault("20")
+        int defaultPageSize();
+
+        /** Largest {@code first} accepted. */
+        @WithDefault("100")
+        int maxPageSize();
+    }
+
     interface Sandbox {
         /** Serve the built-in provider sandbox and point every provider at it. */
         @WithDefault("false")

@@ -39,6 +39,9 @@ public class SandboxServer {
     @Inject
     Instance<ProviderSandbox> sandboxes;
 
+    @Inject
+    SandboxFaults faults;
+
     private final Map<Provider, String> baseUrls = new EnumMap<>(Provider.class);
     private final Map<Provider, HttpServer> servers = new EnumMap<>(Provider.class);
 
@@ -74,10 +77,26 @@ public class SandboxServer {
             int port = config.sandbox().port().map(p -> p == 0 ? 0 : p + provider.ordinal()).orElse(0);
             Router router = Router.router(vertx);
             long latency = config.sandbox().latency().toMillis();
-            if (latency > 0) {
-                // fixed simulated provider latency, for the benchmark and fan-out tests
-                router.route().handler(ctx -> vertx.setTimer(latency, t -> ctx.next()));
-            }
+            router.route().handler(ctx -> {
+                faults.record(provider, ctx.request().method().name(), ctx.request().uri());
+                SandboxFaults.Fault fault = faults.get(provider);
+                if (fault.mode() == SandboxFaults.Mode.HANG) {
+                    return; // never answers: the gateway's timeout must cut it off
+                }
+                long delay = latency + fault.extraLatencyMillis();
+                Runnable proceed = () -> {
+                    if (fault.mode() == SandboxFaults.Mode.ERROR) {
+                        ctx.response().setStatusCode(503).end("simulated outage");
+                    } else {
+                        ctx.next();
+                    }
+                };
+                if (delay > 0) {
+                    vertx.setTimer(delay, t -> proceed.run()); // simulated provider latency
+                } else {
+                    proceed.run();
+                }
+            });
             router.route().handler(BodyHandler.create().setBodyLimit(1024 * 1024));
             HttpServer server;
             try {

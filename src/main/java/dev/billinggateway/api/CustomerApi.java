@@ -1,0 +1,93 @@
+package dev.billinggateway.api;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import dev.billinggateway.config.GatewayConfig;
+import dev.billinggateway.domain.Provider;
+import dev.billinggateway.service.CustomerService;
+import dev.billinggateway.service.SubscriptionService;
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+public class CustomerApi {
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    SubscriptionService subscriptions;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    Caller caller;
+
+    @Query("customer")
+    public Uni<CustomerNode> customer(@Name("id") @Id @NonNull String id) {
+        return customers.get(id);
+    }
+
+    @Query("customers")
+    @Description("customers of every enabled provider (or one), merged in a stable order with cursor paging")
+    public Uni<@NonNull CustomerConnection> customers(@Name("filter") CustomerFilter filter, @Name("first") Integer first,
+            @Name("after") String after) {
+        Provider provider = filter == null ? null : filter.provider;
+        String email = filter == null ? null : filter.email;
+        return Uni.createFrom().deferred(() -> customers.list(provider, email, Pages.size(first, config), after))
+                .map(page -> {
+                    CustomerConnection connection = new CustomerConnection(page.items(),
+                            new PageInfo(page.hasNextPage(), page.endCursor()));
+                    if (!page.failures().isEmpty()) {
+                        throw new PartialResult(new ProviderFailures(connection, page.failures()));
+                    }
+                    return connection;
+                })
+                .onFailure(PartialResult.class).transform(Throwable::getCause);
+    }
+
+    @Description("the customer's subscriptions at its provider")
+    @NonNull
+    public Uni<List<@NonNull List<@NonNull SubscriptionNode>>> subscriptions(@Source List<CustomerNode> owners) {
+        return subscriptions.subscriptionsOf(owners);
+    }
+
+    @Mutation("toggleCustomerStatus")
+    @Description("flips the customer's active status (Revenue Monster's toggle); with an idempotency key it flips at most once")
+    public Uni<@NonNull CustomerNode> toggleCustomerStatus(@Name("id") @Id @NonNull String id,
+            @Name("idempotencyKey") String idempotencyKey) {
+        return customers.toggle(caller.subject(), id, idempotencyKey);
+    }
+
+    @Mutation("setCustomerStatus")
+    @Description("sets the status; does nothing when it already is so")
+    public Uni<@NonNull CustomerNode> setCustomerStatus(@Name("id") @Id @NonNull String id, @Name("active") boolean active,
+            @Name("idempotencyKey") String idempotencyKey) {
+        return customers.setStatus(caller.subject(), id, active, idempotencyKey);
+    }
+
+    @Mutation("linkCustomer")
+    @Description("makes a provider's existing customer known to the gateway (Revenue Monster has no list endpoint)")
+    public Uni<@NonNull CustomerNode> linkCustomer(@Name("provider") @NonNull Provider provider,
+            @Name("providerCustomerId") @NonNull String providerCustomerId) {
+        return customers.link(caller.subject(), provider, providerCustomerId);
+    }
+
+    /** Carries a checked partial-result exception through Mutiny's unchecked failure channel. */
+    static final class PartialResult extends RuntimeException {
+        PartialResult(ProviderFailures cause) {
+            super(cause);
+        }
+    }
+}

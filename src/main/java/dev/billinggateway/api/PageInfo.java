@@ -1,0 +1,4 @@
+package dev.billinggateway.api;
+
+public record PageInfo(boolean hasNextPage, String endCursor) {
+}

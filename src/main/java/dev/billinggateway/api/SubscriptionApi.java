@@ -1,0 +1,82 @@
+package dev.billinggateway.api;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import dev.billinggateway.config.GatewayConfig;
+import dev.billinggateway.domain.CreateSubscriptionInput;
+import dev.billinggateway.domain.Provider;
+import dev.billinggateway.domain.SubscriptionStatus;
+import dev.billinggateway.domain.UpdateSubscriptionInput;
+import dev.billinggateway.service.SubscriptionService;
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+public class SubscriptionApi {
+
+    @Inject
+    SubscriptionService subscriptions;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    Caller caller;
+
+    @Query("subscription")
+    public Uni<SubscriptionNode> subscription(@Name("id") @Id @NonNull String id) {
+        return subscriptions.get(id);
+    }
+
+    @Query("subscriptions")
+    @Description("subscriptions of every enabled provider (or one), merged in a stable order with cursor paging")
+    public Uni<@NonNull SubscriptionConnection> subscriptions(@Name("filter") SubscriptionFilter filter, @Name("first") Integer first,
+            @Name("after") String after) {
+        Provider provider = filter == null ? null : filter.provider;
+        String email = filter == null ? null : filter.customerEmail;
+        SubscriptionStatus status = filter == null ? null : filter.status;
+        return Uni.createFrom().deferred(() -> subscriptions.list(provider, email, status, Pages.size(first, config), after))
+                .map(page -> {
+                    SubscriptionConnection connection = new SubscriptionConnection(page.items(),
+                            new PageInfo(page.hasNextPage(), page.endCursor()));
+                    if (!page.failures().isEmpty()) {
+                        throw new CustomerApi.PartialResult(new ProviderFailures(connection, page.failures()));
+                    }
+                    return connection;
+                })
+                .onFailure(CustomerApi.PartialResult.class).transform(Throwable::getCause);
+    }
+
+    @Description("the customer the subscription belongs to")
+    public Uni<List<CustomerNode>> customer(@Source List<SubscriptionNode> owned) {
+        return subscriptions.customersOf(owned);
+    }
+
+    @Mutation("createSubscription")
+    public Uni<@NonNull SubscriptionNode> createSubscription(@Name("input") @NonNull CreateSubscriptionInput input,
+            @Name("idempotencyKey") String idempotencyKey) {
+        return Uni.createFrom().deferred(() -> subscriptions.create(caller.subject(), input, idempotencyKey));
+    }
+
+    @Mutation("updateSubscription")
+    public Uni<@NonNull SubscriptionNode> updateSubscription(@Name("id") @Id @NonNull String id,
+            @Name("input") @NonNull UpdateSubscriptionInput input, @Name("idempotencyKey") String idempotencyKey) {
+        return Uni.createFrom().deferred(() -> subscriptions.update(caller.subject(), id, input, idempotencyKey));
+    }
+
+    @Mutation("cancelSubscription")
+    public Uni<@NonNull SubscriptionNode> cancelSubscription(@Name("id") @Id @NonNull String id,
+            @Name("idempotencyKey") String idempotencyKey) {
+        return Uni.createFrom().deferred(() -> subscriptions.cancel(caller.subject(), id, idempotencyKey));
+    }
+}

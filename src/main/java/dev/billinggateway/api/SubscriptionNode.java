@@ -1,0 +1,51 @@
+package dev.billinggateway.api;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import dev.billinggateway.domain.BillingInterval;
+import dev.billinggateway.domain.Money;
+import dev.billinggateway.domain.Provider;
+import dev.billinggateway.domain.Subscription;
+import dev.billinggateway.domain.SubscriptionStatus;
+
+/** The GraphQL {@code Subscription}: the provider's data under a stable gateway ID, with its freshness. */
+@Type("Subscription")
+public record SubscriptionNode(
+        @Id @NonNull @Description("gateway ID: stable, opaque") String id,
+        @NonNull Provider provider,
+        @NonNull String providerSubscriptionId,
+        String productName,
+        String productDescription,
+        @NonNull Money amount,
+        @NonNull BillingInterval interval,
+        @NonNull @Description("the unified status; Monri reports none, so there it is derived from activeFrom/activeTo "
+                + "(before activeFrom PENDING, between ACTIVE, after activeTo ENDED)") SubscriptionStatus status,
+        @Description("the provider's own status word, unchanged") String providerStatus,
+        LocalDate nextChargeDate,
+        LocalDate startDate,
+        LocalDate activeFrom,
+        LocalDate activeTo,
+        Integer timesCharged,
+        @Description("the planned number of charges; null when it runs until cancelled") Integer totalCharges,
+        @Description("where the customer binds a card or pays") String paymentUrl,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        boolean stale,
+        OffsetDateTime fetchedAt,
+        @Ignore String customerId,
+        @Ignore Subscription data) {
+
+    public static SubscriptionNode of(String id, String customerId, Subscription s, boolean stale, OffsetDateTime fetchedAt) {
+        return new SubscriptionNode(id, s.provider(), s.providerSubscriptionId(), s.productName(), s.productDescription(),
+                s.amount(), s.interval(), s.status(), s.providerStatus(), s.nextChargeDate(), s.startDate(), s.activeFrom(),
+                s.activeTo(), s.timesCharged(), s.totalCharges(), s.paymentUrl(), s.createdAt(), s.updatedAt(), stale,
+                fetchedAt, customerId, s);
+    }
+}

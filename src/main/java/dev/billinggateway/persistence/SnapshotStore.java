@@ -1,0 +1,76 @@
+package dev.billinggateway.persistence;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** The last-known provider copies, keyed by gateway ID, written and read in batches. */
+@ApplicationScoped
+public class SnapshotStore {
+
+    private static final String UPSERT = """
+            INSERT INTO provider_snapshot (gateway_id, kind, payload, fetched_at)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[])
+            ON CONFLICT (gateway_id) DO UPDATE
+               SET payload = EXCLUDED.payload, fetched_at = EXCLUDED.fetched_at
+             WHERE provider_snapshot.fetched_at <= EXCLUDED.fetched_at
+            """;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    QueryCounter queries;
+
+    public record Snapshot(String gatewayId, String kind, String payload, OffsetDateTime fetchedAt) {
+    }
+
+    public Uni<Void> save(List<Snapshot> snapshots) {
+        if (snapshots.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> ids = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<String> payloads = new ArrayList<>();
+        List<OffsetDateTime> times = new ArrayList<>();
+        for (Snapshot s : snapshots) {
+            ids.add(s.gatewayId());
+            kinds.add(s.kind());
+            payloads.add(s.payload());
+            times.add(s.fetchedAt());
+        }
+        queries.count();
+        return pool.preparedQuery(UPSERT)
+                .execute(Tuple.of(ids.toArray(new String[0]), kinds.toArray(new String[0]), payloads.toArray(new String[0]),
+                        times.toArray(new OffsetDateTime[0])))
+                .replaceWithVoid();
+    }
+
+    public Uni<Map<String, Snapshot>> load(Collection<String> gatewayIds) {
+        if (gatewayIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        queries.count();
+        return pool.preparedQuery("SELECT gateway_id, kind, payload, fetched_at FROM provider_snapshot WHERE gateway_id = ANY($1::text[])")
+                .execute(Tuple.of(gatewayIds.toArray(new String[0])))
+                .map(rows -> {
+                    Map<String, Snapshot> byId = new HashMap<>();
+                    for (Row row : rows) {
+                        byId.put(row.getString("gateway_id"), new Snapshot(row.getString("gateway_id"), row.getString("kind"),
+                                row.getString("payload"), row.getOffsetDateTime("fetched_at")));
+                    }
+                    return byId;
+                });
+    }
+}

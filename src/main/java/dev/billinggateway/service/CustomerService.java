@@ -1,0 +1,195 @@
+package dev.billinggateway.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.billinggateway.api.CustomerNode;
+import dev.billinggateway.connector.ConnectorRegistry;
+import dev.billinggateway.connector.FetchCustomer;
+import dev.billinggateway.connector.ListCustomers;
+import dev.billinggateway.connector.PageRequest;
+import dev.billinggateway.connector.ProviderPage;
+import dev.billinggateway.connector.ToggleCustomerStatus;
+import dev.billinggateway.domain.Customer;
+import dev.billinggateway.domain.ErrorCode;
+import dev.billinggateway.domain.GatewayException;
+import dev.billinggateway.domain.Provider;
+import dev.billinggateway.persistence.CustomerLink;
+import dev.billinggateway.persistence.LinkStore;
+import dev.billinggateway.service.ObjectRefresher.Target;
+import io.smallrye.mutiny.Uni;
+
+/** Customers across providers: reads through the snapshot cache, lists, links, status changes. */
+@ApplicationScoped
+public class CustomerService {
+
+    static final String KIND = "CUSTOMER";
+
+    @Inject
+    ConnectorRegistry registry;
+
+    @Inject
+    LinkStore links;
+
+    @Inject
+    ObjectRefresher refresher;
+
+    @Inject
+    FanOut fanOut;
+
+    @Inject
+    MutationRunner runner;
+
+    public Uni<CustomerNode> get(String id) {
+        return byIds(List.of(id), true).map(found -> {
+            Refreshed<CustomerNode> r = found.get(id);
+            if (r == null) {
+                throw GatewayException.notFound("no customer with id " + id);
+            }
+            return r.orThrow();
+        });
+    }
+
+    /** Nodes for gateway IDs (unknown IDs are absent from the result), one provider read per distinct customer. */
+    public Uni<Map<String, Refreshed<CustomerNode>>> byIds(List<String> ids, boolean allowFresh) {
+        return links.customersById(ids).chain(found -> resolve(new ArrayList<>(found.values()), allowFresh));
+    }
+
+    Uni<Map<String, Refreshed<CustomerNode>>> resolve(List<CustomerLink> found, boolean allowFresh) {
+        List<Target> targets = found.stream()
+                .map(l -> new Target(l.id, Provider.valueOf(l.provider), l.providerCustomerId)).toList();
+        return refresher.resolve(KIND, Customer.class, targets, this::fetch, allowFresh).map(byId -> {
+            Map<String, Refreshed<CustomerNode>> nodes = new LinkedHashMap<>();
+            byId.forEach((id, r) -> nodes.put(id, r.error() != null ? Refreshed.failed(r.error())
+                    : Refreshed.of(CustomerNode.of(id, r.value(), r.stale(), r.fetchedAt()), r.stale(), r.fetchedAt())));
+            return nodes;
+        });
+    }
+
+    private Uni<Customer> fetch(Provider provider, String providerCustomerId) {
+        return registry.require(provider, FetchCustomer.class, "reading a customer", null).fetchCustomer(providerCustomerId);
+    }
+
+    public Uni<FanOut.Page<CustomerNode>> list(Provider provider, String email, int first, String after) {
+        List<Provider> providers = provider != null ? List.of(provider) : registry.enabledProviders();
+        if (provider != null && !registry.enabled(provider)) {
+            return Uni.createFrom().failure(GatewayException.of(ErrorCode.PROVIDER_UNAVAILABLE, provider + " is not enabled on this gateway")
+                    .provider(provider).retryable(false).build());
+        }
+        return fanOut.list(providers, first, after, (p, page) -> listPage(p, email, page));
+    }
+
+    private Uni<ProviderPage<CustomerNode>> listPage(Provider provider, String email, PageRequest page) {
+        var lister = registry.find(provider, ListCustomers.class);
+        if (lister.isPresent()) {
+            return lister.get().listCustomers(email, page)
+                    .chain(p -> nodesFor(provider, p.items()).map(nodes -> new ProviderPage<>(nodes, p.nextCursor())));
+        }
+        // no list endpoint: the customers this gateway created or linked, refreshed from the provider
+        int offset = page.cursor() == null ? 0 : Integer.parseInt(page.cursor());
+        return links.knownCustomers(provider, registry.account(provider), offset, page.limit())
+                .chain(known -> resolve(known, true).map(byId -> {
+                    List<CustomerNode> nodes = new ArrayList<>();
+                    for (CustomerLink l : known) {
+                        Refreshed<CustomerNode> r = byId.get(l.id);
+                        if (r != null && r.error() == null && (email == null || email.equalsIgnoreCase(r.value().email()))) {
+                            nodes.add(r.value());
+                        }
+                    }
+                    return new ProviderPage<>(nodes, known.size() < page.limit() ? null : String.valueOf(offset + known.size()));
+                }));
+    }
+
+    /** Links what a provider just returned and stores it as the fresh snapshot. */
+    Uni<List<CustomerNode>> nodesFor(Provider provider, List<Customer> customers) {
+        if (customers.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return links.linkCustomers(provider, registry.account(provider), customers.stream().map(Customer::providerCustomerId).toList())
+                .chain(ids -> {
+                    Map<String, Customer> byGatewayId = new LinkedHashMap<>();
+                    customers.forEach(c -> byGatewayId.put(ids.get(c.providerCustomerId()), c));
+                    return refresher.store(KIND, byGatewayId).map(v -> {
+                        var fetchedAt = ObjectRefresher.now();
+                        return customers.stream()
+                                .map(c -> CustomerNode.of(ids.get(c.providerCustomerId()), c, false, fetchedAt)).toList();
+                    });
+                });
+    }
+
+    public Uni<CustomerNode> link(String subject, Provider provider, String providerCustomerId) {
+        if (providerCustomerId == null || providerCustomerId.isBlank() || providerCustomerId.length() > 200) {
+            return Uni.createFrom().failure(GatewayException.validation("providerCustomerId", "1 to 200 characters",
+                    "providerCustomerId must be 1 to 200 characters"));
+        }
+        return runner.run(Mutation.simple("linkCustomer", subject, provider, providerCustomerId, null,
+                Map.of("provider", provider, "providerCustomerId", providerCustomerId), CustomerNode.class,
+                () -> fetch(provider, providerCustomerId).chain(c -> nodesFor(provider, List.of(c))).map(l -> l.get(0)),
+                CustomerNode::providerCustomerId));
+    }
+
+    /** Flips the active flag; with a key it flips at most once, also across an unknown first outcome. */
+    public Uni<CustomerNode> toggle(String subject, String id, String key) {
+        return linkOf(id).chain(link -> {
+            Provider provider = Provider.valueOf(link.provider);
+            ToggleCustomerStatus toggler = registry.require(provider, ToggleCustomerStatus.class, "toggleCustomerStatus",
+                    "use cancelSubscription to stop a subscription");
+            return runner.run(new Mutation<>("toggleCustomerStatus", subject, provider, id, key, Map.of("id", id),
+                    CustomerNode.class,
+                    recorder -> fetch(provider, link.providerCustomerId)
+                            // what the flag was before: a retry after an unknown outcome compares against it
+                            .call(before -> recorder.record(ToggleContext.write(id, before.active())))
+                            .chain(before -> toggler.toggleCustomerStatus(link.providerCustomerId))
+                            .chain(after -> nodesFor(provider, List.of(after))).map(l -> l.get(0)),
+                    context -> fetch(provider, link.providerCustomerId).chain(now -> {
+                        Boolean before = ToggleContext.before(context);
+                        if (before != null && now.active() != before) {
+                            return Uni.createFrom().item(now); // the first attempt did flip it
+                        }
+                        return toggler.toggleCustomerStatus(link.providerCustomerId);
+                    }).chain(after -> nodesFor(provider, List.of(after))).map(l -> l.get(0)),
+                    CustomerNode::providerCustomerId));
+        });
+    }
+
+    /** Sets the active flag: reads first and flips only when needed, so it is safe to repeat. */
+    public Uni<CustomerNode> setStatus(String subject, String id, boolean active, String key) {
+        return linkOf(id).chain(link -> {
+            Provider provider = Provider.valueOf(link.provider);
+            ToggleCustomerStatus toggler = registry.require(provider, ToggleCustomerStatus.class, "setCustomerStatus",
+                    "use cancelSubscription to stop a subscription");
+            return runner.run(Mutation.simple("setCustomerStatus", subject, provider, id, key, Map.of("id", id, "active", active),
+                    CustomerNode.class,
+                    () -> fetch(provider, link.providerCustomerId)
+                            .chain(now -> now.active() == active ? Uni.createFrom().item(now)
+                                    : toggler.toggleCustomerStatus(link.providerCustomerId))
+                            .chain(after -> nodesFor(provider, List.of(after))).map(l -> l.get(0)),
+                    CustomerNode::providerCustomerId));
+        });
+    }
+
+    /** Re-reads customers named by a webhook and stores what the provider says now. */
+    public Uni<Void> refreshFromProvider(Provider provider, List<String> providerCustomerIds) {
+        if (providerCustomerIds.isEmpty() || registry.find(provider, FetchCustomer.class).isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return io.smallrye.mutiny.Multi.createFrom().iterable(providerCustomerIds)
+                .onItem().transformToUniAndConcatenate(pid -> fetch(provider, pid).chain(c -> nodesFor(provider, List.of(c))))
+                .collect().last().replaceWithVoid();
+    }
+
+    Uni<CustomerLink> linkOf(String id) {
+        return links.customersById(List.of(id)).map(found -> {
+            CustomerLink link = found.get(id);
+            if (link == null) {
+                throw GatewayException.notFound("no customer with id " + id);
+            }
+            return link;
+        });
+    }
+}

@@ -1,0 +1,124 @@
+package dev.billinggateway.service;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.billinggateway.connector.PageRequest;
+import dev.billinggateway.connector.ProviderPage;
+import dev.billinggateway.domain.GatewayException;
+import dev.billinggateway.domain.Provider;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Lists across providers: every provider still in the listing is asked at the same time, and the
+ * answers are merged in a stable order (provider order, then the provider's own order). The cursor
+ * holds each provider's own position, so paging never repeats or skips an item. A provider that fails
+ * is left out of this page (its position kept) and reported beside the others' results.
+ */
+@ApplicationScoped
+public class FanOut {
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** Where a provider's listing stands: its own cursor, how many of that page were handed out, its page size. */
+    record Position(String cursor, int skip, int size) {
+    }
+
+    public record Page<T>(List<T> items, boolean hasNextPage, String endCursor, List<GatewayException> failures) {
+    }
+
+    public <T> Uni<Page<T>> list(List<Provider> providers, int first, String after,
+            BiFunction<Provider, PageRequest, Uni<ProviderPage<T>>> fetchPage) {
+        Map<Provider, Position> state = after == null ? start(providers, first) : decode(after, providers);
+        List<Provider> active = new ArrayList<>(state.keySet());
+        List<Uni<Object>> calls = new ArrayList<>();
+        for (Provider p : active) {
+            Position pos = state.get(p);
+            calls.add(fetchPage.apply(p, new PageRequest(pos.cursor(), pos.size()))
+                    .<Object>map(page -> page)
+                    .onFailure().recoverWithItem(ObjectRefresher::asGatewayException));
+        }
+        if (calls.isEmpty()) {
+            return Uni.createFrom().item(new Page<>(List.of(), false, null, List.of()));
+        }
+        return Uni.join().all(calls).andCollectFailures().map(outcomes -> {
+            List<T> items = new ArrayList<>();
+            List<GatewayException> failures = new ArrayList<>();
+            Map<Provider, Position> next = new EnumMap<>(Provider.class);
+            boolean full = false;
+            for (int i = 0; i < active.size(); i++) {
+                Provider p = active.get(i);
+                Position pos = state.get(p);
+                Object outcome = outcomes.get(i);
+                if (outcome instanceof GatewayException e) {
+                    failures.add(e);
+                    next.put(p, pos);
+                    continue;
+                }
+                if (full) {
+                    next.put(p, pos); // not reached on this page: ask again next time
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                ProviderPage<T> page = (ProviderPage<T>) outcome;
+                List<T> remaining = page.items().subList(Math.min(pos.skip(), page.items().size()), page.items().size());
+                int take = Math.min(first - items.size(), remaining.size());
+                items.addAll(remaining.subList(0, take));
+                if (take < remaining.size()) {
+                    next.put(p, new Position(pos.cursor(), pos.skip() + take, pos.size()));
+                    full = true;
+                } else if (page.nextCursor() != null) {
+                    next.put(p, new Position(page.nextCursor(), 0, pos.size()));
+                    full = true; // its next page comes before the providers after it
+                } else if (items.size() >= first) {
+                    full = true; // exhausted exactly at the end of this page
+                }
+            }
+            boolean hasNext = !next.isEmpty();
+            return new Page<>(items, hasNext, hasNext ? encode(next) : null, failures);
+        });
+    }
+
+    private static Map<Provider, Position> start(List<Provider> providers, int first) {
+        Map<Provider, Position> state = new EnumMap<>(Provider.class);
+        providers.forEach(p -> state.put(p, new Position(null, 0, first)));
+        return state;
+    }
+
+    private String encode(Map<Provider, Position> state) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mapper.writeValueAsBytes(state));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<Provider, Position> decode(String cursor, List<Provider> wanted) {
+        try {
+            Map<Provider, Position> decoded = mapper.readValue(Base64.getUrlDecoder().decode(cursor.getBytes(StandardCharsets.US_ASCII)),
+                    new TypeReference<EnumMap<Provider, Position>>() {
+                    });
+            decoded.keySet().retainAll(wanted);
+            for (Position p : decoded.values()) {
+                if (p.size() < 1 || p.skip() < 0) {
+                    throw new IllegalArgumentException();
+                }
+            }
+            return decoded;
+        } catch (Exception e) {
+            throw GatewayException.validation("after", "a cursor returned as pageInfo.endCursor", "the cursor is not valid");
+        }
+    }
+}

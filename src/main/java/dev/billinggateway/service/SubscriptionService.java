@@ -1,0 +1,284 @@
+package dev.billinggateway.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.billinggateway.api.CustomerNode;
+import dev.billinggateway.api.SubscriptionNode;
+import dev.billinggateway.config.GatewayConfig;
+import dev.billinggateway.connector.CancelSubscription;
+import dev.billinggateway.connector.ConnectorRegistry;
+import dev.billinggateway.connector.CreateSubscription;
+import dev.billinggateway.connector.FetchSubscription;
+import dev.billinggateway.connector.ListCustomerSubscriptions;
+import dev.billinggateway.connector.ListSubscriptions;
+import dev.billinggateway.connector.PageRequest;
+import dev.billinggateway.connector.ProviderPage;
+import dev.billinggateway.connector.UpdateSubscription;
+import dev.billinggateway.domain.CreateSubscriptionInput;
+import dev.billinggateway.domain.ErrorCode;
+import dev.billinggateway.domain.GatewayException;
+import dev.billinggateway.domain.Provider;
+import dev.billinggateway.domain.Subscription;
+import dev.billinggateway.domain.SubscriptionStatus;
+import dev.billinggateway.domain.UpdateSubscriptionInput;
+import dev.billinggateway.persistence.KnownObjects;
+import dev.billinggateway.persistence.LinkStore;
+import dev.billinggateway.persistence.LinkStore.SubscriptionLinkRow;
+import dev.billinggateway.persistence.SubscriptionLink;
+import dev.billinggateway.service.ObjectRefresher.Target;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/** Subscriptions across providers: reads, lists, create, update, cancel, and the nested fields. */
+@ApplicationScoped
+public class SubscriptionService {
+
+    private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
+    static final String KIND = "SUBSCRIPTION";
+
+    @Inject
+    ConnectorRegistry registry;
+
+    @Inject
+    LinkStore links;
+
+    @Inject
+    KnownObjects known;
+
+    @Inject
+    ObjectRefresher refresher;
+
+    @Inject
+    FanOut fanOut;
+
+    @Inject
+    MutationRunner runner;
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    GatewayConfig config;
+
+    public Uni<SubscriptionNode> get(String id) {
+        return byIds(List.of(id), true).map(found -> {
+            Refreshed<SubscriptionNode> r = found.get(id);
+            if (r == null) {
+                throw GatewayException.notFound("no subscription with id " + id);
+            }
+            return r.orThrow();
+        });
+    }
+
+    Uni<Map<String, Refreshed<SubscriptionNode>>> byIds(List<String> ids, boolean allowFresh) {
+        return links.subscriptionsById(ids).chain(found -> resolve(new ArrayList<>(found.values()), allowFresh));
+    }
+
+    private Uni<Map<String, Refreshed<SubscriptionNode>>> resolve(List<SubscriptionLink> found, boolean allowFresh) {
+        Map<String, String> customerOf = new HashMap<>();
+        found.forEach(l -> customerOf.put(l.id, l.customerLinkId));
+        List<Target> targets = found.stream()
+                .map(l -> new Target(l.id, Provider.valueOf(l.provider), l.providerSubscriptionId)).toList();
+        return refresher.resolve(KIND, Subscription.class, targets, this::fetch, allowFresh).map(byId -> {
+            Map<String, Refreshed<SubscriptionNode>> nodes = new LinkedHashMap<>();
+            byId.forEach((id, r) -> nodes.put(id, r.error() != null ? Refreshed.failed(r.error())
+                    : Refreshed.of(SubscriptionNode.of(id, customerOf.get(id), r.value(), r.stale(), r.fetchedAt()), r.stale(),
+                            r.fetchedAt())));
+            return nodes;
+        });
+    }
+
+    private Uni<Subscription> fetch(Provider provider, String providerSubscriptionId) {
+        return registry.require(provider, FetchSubscription.class, "reading a subscription", null)
+                .fetchSubscription(providerSubscriptionId);
+    }
+
+    public Uni<FanOut.Page<SubscriptionNode>> list(Provider provider, String customerEmail, SubscriptionStatus status, int first,
+            String after) {
+        if (provider != null && !registry.enabled(provider)) {
+            return Uni.createFrom().failure(GatewayException.of(ErrorCode.PROVIDER_UNAVAILABLE, provider + " is not enabled on this gateway")
+                    .provider(provider).retryable(false).build());
+        }
+        List<Provider> providers = provider != null ? List.of(provider) : registry.enabledProviders();
+        return fanOut.list(providers, first, after, (p, page) -> listPage(p, customerEmail, status, page));
+    }
+
+    private Uni<ProviderPage<SubscriptionNode>> listPage(Provider provider, String email, SubscriptionStatus status, PageRequest page) {
+        var lister = registry.find(provider, ListSubscriptions.class);
+        if (lister.isPresent()) {
+            return lister.get().listSubscriptions(email, status, page)
+                    .chain(p -> nodesFor(provider, p.items()).map(nodes -> new ProviderPage<>(nodes, p.nextCursor())));
+        }
+        // no list endpoint: the subscriptions this gateway created or linked, refreshed from the provider
+        int offset = page.cursor() == null ? 0 : Integer.parseInt(page.cursor());
+        return known.subscriptions(provider, registry.account(provider), offset, page.limit())
+                .chain(found -> resolve(found, true).chain(byId -> {
+                    List<SubscriptionNode> nodes = new ArrayList<>();
+                    for (SubscriptionLink l : found) {
+                        Refreshed<SubscriptionNode> r = byId.get(l.id);
+                        if (r != null && r.error() == null && (status == null || r.value().status() == status)) {
+                            nodes.add(r.value());
+                        }
+                    }
+                    String next = found.size() < page.limit() ? null : String.valueOf(offset + found.size());
+                    if (email == null) {
+                        return Uni.createFrom().item(new ProviderPage<>(nodes, next));
+                    }
+                    return customerEmails(nodes).map(emails -> new ProviderPage<>(
+                            nodes.stream().filter(n -> email.equalsIgnoreCase(emails.get(n.customerId()))).toList(), next));
+                }));
+    }
+
+    private Uni<Map<String, String>> customerEmails(List<SubscriptionNode> nodes) {
+        List<String> ids = nodes.stream().map(SubscriptionNode::customerId).filter(Objects::nonNull).distinct().toList();
+        return customers.byIds(ids, true).map(byId -> {
+            Map<String, String> emails = new HashMap<>();
+            byId.forEach((id, r) -> {
+                if (r.error() == null && r.value().email() != null) {
+                    emails.put(id, r.value().email());
+                }
+            });
+            return emails;
+        });
+    }
+
+    /** Links what a provider just returned (and the customers it names) and stores it as the fresh snapshot. */
+    Uni<List<SubscriptionNode>> nodesFor(Provider provider, List<Subscription> subscriptions) {
+        if (subscriptions.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String account = registry.account(provider);
+        List<String> customerIds = subscriptions.stream().map(Subscription::providerCustomerId).filter(Objects::nonNull).toList();
+        return links.linkCustomers(provider, account, customerIds).chain(customerLinks -> {
+            List<String> subIds = new ArrayList<>();
+            List<String> custIds = new ArrayList<>();
+            for (Subscription s : subscriptions) {
+                subIds.add(s.providerSubscriptionId());
+                custIds.add(s.providerCustomerId() == null ? null : customerLinks.get(s.providerCustomerId()));
+            }
+            return links.linkSubscriptions(provider, account, subIds, custIds);
+        }).chain(subLinks -> {
+            Map<String, Subscription> byGatewayId = new LinkedHashMap<>();
+            subscriptions.forEach(s -> byGatewayId.put(subLinks.get(s.providerSubscriptionId()).id(), s));
+            var fetchedAt = ObjectRefresher.now();
+            return refresher.store(KIND, byGatewayId).map(v -> subscriptions.stream().map(s -> {
+                SubscriptionLinkRow link = subLinks.get(s.providerSubscriptionId());
+                return SubscriptionNode.of(link.id(), link.customerLinkId(), s, false, fetchedAt);
+            }).toList());
+        });
+    }
+
+    // ---- nested fields, batched per request
+
+    /** {@code Subscription.customer} for a batch: one link lookup, one provider read per distinct customer. */
+    public Uni<List<CustomerNode>> customersOf(List<SubscriptionNode> subscriptions) {
+        List<String> ids = subscriptions.stream().map(SubscriptionNode::customerId).filter(Objects::nonNull).distinct().toList();
+        return customers.byIds(ids, true).map(byId -> subscriptions.stream().map(s -> {
+            Refreshed<CustomerNode> r = s.customerId() == null ? null : byId.get(s.customerId());
+            if (r != null && r.error() != null) {
+                LOG.debugf("customer %s of subscription %s unavailable: %s", s.customerId(), s.id(), r.error().code());
+            }
+            return r == null || r.error() != null ? null : r.value();
+        }).toList());
+    }
+
+    /** {@code Customer.subscriptions} for a batch of customers. */
+    public Uni<List<List<SubscriptionNode>>> subscriptionsOf(List<CustomerNode> owners) {
+        Map<String, List<SubscriptionNode>> result = new HashMap<>();
+        List<CustomerNode> viaProvider = new ArrayList<>();
+        List<CustomerNode> viaLinks = new ArrayList<>();
+        for (CustomerNode c : owners) {
+            (registry.find(c.provider(), ListCustomerSubscriptions.class).isPresent() ? viaProvider : viaLinks).add(c);
+        }
+        Uni<Void> fromProviders = Multi.createFrom().iterable(new LinkedHashSet<>(viaProvider))
+                .onItem().transformToUni(c -> registry.find(c.provider(), ListCustomerSubscriptions.class).get()
+                        .subscriptionsOf(c.providerCustomerId())
+                        .chain(subs -> nodesFor(c.provider(), subs))
+                        .invoke(nodes -> result.put(c.id(), nodes))
+                        .onFailure().invoke(e -> LOG.debugf("subscriptions of %s unavailable: %s", c.id(), e.getMessage()))
+                        .onFailure().recoverWithNull())
+                .merge(config.cache().fetchConcurrency())
+                .collect().last().replaceWithVoid();
+        Uni<Void> fromLinks = links.subscriptionsOfCustomers(viaLinks.stream().map(CustomerNode::id).toList())
+                .chain(byCustomer -> resolve(byCustomer.values().stream().flatMap(List::stream).toList(), true)
+                        .invoke(byId -> byCustomer.forEach((customerId, subs) -> result.put(customerId, subs.stream()
+                                .map(l -> byId.get(l.id)).filter(r -> r != null && r.error() == null)
+                                .map(Refreshed::value).toList()))))
+                .replaceWithVoid();
+        return Uni.join().all(fromProviders, fromLinks).andFailFast()
+                .map(v -> owners.stream().map(c -> result.getOrDefault(c.id(), List.of())).toList());
+    }
+
+    // ---- mutations
+
+    public Uni<SubscriptionNode> create(String subject, CreateSubscriptionInput input, String key) {
+        InputRules.create(input);
+        CreateSubscription creator = registry.require(input.provider, CreateSubscription.class, "createSubscription", null);
+        creator.validateCreate(input);
+        return runner.run(new Mutation<>("createSubscription", subject, input.provider, null, key, input, SubscriptionNode.class,
+                recorder -> creator.createSubscription(input).chain(s -> nodesFor(input.provider, List.of(s))).map(l -> l.get(0)),
+                // a create whose outcome is unknown cannot be told apart from one never made without a
+                // provider-side reference: report it again rather than risk a second subscription
+                context -> Uni.createFrom().failure(GatewayException.outcomeUnknown(input.provider,
+                        "the first createSubscription with this idempotencyKey has an unknown outcome; check the provider before"
+                                + " creating again", null)),
+                SubscriptionNode::providerSubscriptionId));
+    }
+
+    public Uni<SubscriptionNode> update(String subject, String id, UpdateSubscriptionInput input, String key) {
+        return linkOf(id).chain(link -> {
+            Provider provider = Provider.valueOf(link.provider);
+            UpdateSubscription updater = registry.require(provider, UpdateSubscription.class, "updateSubscription", null);
+            InputRules.update(input, provider, updater.updatableFields());
+            return runner.run(Mutation.simple("updateSubscription", subject, provider, id, key, input, SubscriptionNode.class,
+                    // read first: the provider's rules depend on the current state (status, unchanged dates)
+                    () -> fetch(provider, link.providerSubscriptionId)
+                            .invoke(current -> updater.validateUpdate(current, input))
+                            .chain(current -> updater.updateSubscription(current, input))
+                            .chain(s -> nodesFor(provider, List.of(s))).map(l -> l.get(0)),
+                    SubscriptionNode::providerSubscriptionId));
+        });
+    }
+
+    public Uni<SubscriptionNode> cancel(String subject, String id, String key) {
+        return linkOf(id).chain(link -> {
+            Provider provider = Provider.valueOf(link.provider);
+            CancelSubscription canceller = registry.require(provider, CancelSubscription.class, "cancelSubscription", null);
+            return runner.run(Mutation.simple("cancelSubscription", subject, provider, id, key, Map.of("id", id), SubscriptionNode.class,
+                    () -> fetch(provider, link.providerSubscriptionId)
+                            .chain(canceller::cancelSubscription)
+                            .chain(s -> nodesFor(provider, List.of(s))).map(l -> l.get(0)),
+                    SubscriptionNode::providerSubscriptionId));
+        });
+    }
+
+    private Uni<SubscriptionLink> linkOf(String id) {
+        return links.subscriptionsById(List.of(id)).map(found -> {
+            SubscriptionLink link = found.get(id);
+            if (link == null) {
+                throw GatewayException.notFound("no subscription with id " + id);
+            }
+            return link;
+        });
+    }
+
+    /** Re-reads provider objects named by a webhook and stores what the provider says now. */
+    public Uni<Void> refreshFromProvider(Provider provider, List<String> subscriptionIds, List<String> customerIds) {
+        Uni<Void> subs = Multi.createFrom().iterable(subscriptionIds)
+                .onItem().transformToUni(pid -> fetch(provider, pid).chain(s -> nodesFor(provider, List.of(s))))
+                .merge(config.cache().fetchConcurrency()).collect().last().replaceWithVoid();
+        Uni<Void> custs = customers.refreshFromProvider(provider, customerIds);
+        return subs.chain(() -> custs);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.billinggateway.benchmark;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** Simulated providers that each answer in 100 ms; snapshots stay fresh for a minute; quiet logs. */
+public class BenchmarkProfile implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "gateway.sandbox.latency", "100ms",
+                "gateway.cache.fresh-for", "60s",
+                "quarkus.log.level", "WARN",
+                "quarkus.log.category.\"dev.billinggateway\".level", "WARN");
+    }
+}
