@@ -22,10 +22,4 @@ public record UpdateRecurringBillingRequest(
         @JsonProperty("start_date") String startDate,
         @JsonProperty("redirect_url") String redirectUrl,
         @JsonProperty("reference") String reference) {
-
-    public boolean isEmpty() {
-        return amount == null && name == null && description == null && cycle == null && cycleFrequency == null
-                && cycleRepeat == null && customerEmail == null && customerName == null && startDate == null
-                && redirectUrl == null && reference == null;
-    }
 }
