@@ -74,7 +74,11 @@ public class HitPayConnector implements FetchSubscription, ListSubscriptions, Li
                 .map(HitPayMapping::subscription);
     }
 
-    /** Pages through one status after another (HitPay lists one status per call); the cursor is {@code status:page}. */
+    /**
+     * Pages through one status after another (HitPay lists one status per call), reading on into the next
+     * status until the page has {@code limit} items; the cursor is where the next page starts,
+     * {@code status:page}. Starting again from the same cursor gives the same page.
+     */
     @Override
     public Uni<ProviderPage<Subscription>> listSubscriptions(String customerEmail, SubscriptionStatus status, PageRequest page) {
         List<String> statuses;
@@ -90,18 +94,21 @@ public class HitPayConnector implements FetchSubscription, ListSubscriptions, Li
         }
         Cursor start = Cursor.parse(page.cursor(), statuses);
         int perPage = Math.max(1, Math.min(MAX_PAGE_SIZE, page.limit()));
-        return listFrom(blankToNull(customerEmail), statuses, start, perPage)
+        return listFrom(blankToNull(customerEmail), statuses, start, perPage, new ArrayList<>())
                 .onFailure().transform(HitPayErrors::onRead);
     }
 
-    private Uni<ProviderPage<Subscription>> listFrom(String email, List<String> statuses, Cursor at, int perPage) {
+    private Uni<ProviderPage<Subscription>> listFrom(String email, List<String> statuses, Cursor at, int perPage,
+            List<Subscription> collected) {
         return client.list(email, at.status(), at.page(), perPage).flatMap(result -> {
-            List<Subscription> items = result.items().stream().map(HitPayMapping::subscription).toList();
-            Cursor next = result.hasMore() ? new Cursor(at.status(), at.page() + 1) : at.nextStatus(statuses);
-            if (items.isEmpty() && next != null) {
-                return listFrom(email, statuses, next, perPage); // skip empty statuses
+            result.items().stream().map(HitPayMapping::subscription).forEach(collected::add);
+            Cursor next = result.hasMore() && !result.items().isEmpty()
+                    ? new Cursor(at.status(), at.page() + 1)
+                    : at.nextStatus(statuses);
+            if (collected.size() < perPage && next != null) {
+                return listFrom(email, statuses, next, perPage, collected);
             }
-            return Uni.createFrom().item(new ProviderPage<>(items, next == null ? null : next.toString()));
+            return Uni.createFrom().item(new ProviderPage<>(collected, next == null ? null : next.toString()));
         });
     }
 

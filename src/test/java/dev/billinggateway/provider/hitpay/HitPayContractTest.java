@@ -196,30 +196,40 @@ class HitPayContractTest {
     @Test
     void listSendsFiltersAndPagingAndWalksPagesThenStatuses() {
         stubList("retrying", 1, page(BILLING, true, 1, 2));
-        ProviderPage<Subscription> first = await(connector.listSubscriptions("paul@example.com", SubscriptionStatus.PAST_DUE, new PageRequest(null, 2)));
+        ProviderPage<Subscription> first = await(connector.listSubscriptions("paul@example.com", SubscriptionStatus.PAST_DUE, new PageRequest(null, 1)));
         assertThat(onlyQuery()).containsExactlyInAnyOrderEntriesOf(
-                Map.of("customer_email", "paul@example.com", "status", "retrying", "page", "1", "per_page", "2"));
+                Map.of("customer_email", "paul@example.com", "status", "retrying", "page", "1", "per_page", "1"));
         wireMock.verify(1, hitpay(getRequestedFor(urlPathEqualTo("/v1/recurring-billing"))));
         assertThat(first.items()).extracting(Subscription::providerSubscriptionId).containsExactly(ID);
         assertThat(first.nextCursor()).isEqualTo("retrying:2");
 
         wireMock.resetRequests();
         stubList("retrying", 2, page(BILLING, false, 2, 2));
-        ProviderPage<Subscription> last = await(connector.listSubscriptions("paul@example.com", SubscriptionStatus.PAST_DUE, new PageRequest("retrying:2", 2)));
+        ProviderPage<Subscription> last = await(connector.listSubscriptions("paul@example.com", SubscriptionStatus.PAST_DUE, new PageRequest("retrying:2", 1)));
         assertThat(onlyQuery()).containsEntry("page", "2").containsEntry("status", "retrying");
         assertThat(last.nextCursor()).isNull();
     }
 
     @Test
-    void listWithoutStatusGoesThroughEveryStatusAndSkipsEmptyOnes() {
+    void listWithoutStatusReadsOnThroughTheStatusesUntilThePageIsFull() {
         stubList("active", 1, page("", false, 1, 1));
         stubList("scheduled", 1, page(BILLING, false, 1, 1));
-        ProviderPage<Subscription> page = await(connector.listSubscriptions(null, null, PageRequest.first(20)));
-        wireMock.verify(2, anyRequestedFor(anyUrl()));
-        wireMock.verify(1, hitpay(getRequestedFor(urlEqualTo("/v1/recurring-billing?status=active&page=1&per_page=20"))));
-        wireMock.verify(1, hitpay(getRequestedFor(urlEqualTo("/v1/recurring-billing?status=scheduled&page=1&per_page=20"))));
-        assertThat(page.items()).hasSize(1);
-        assertThat(page.nextCursor()).isEqualTo("retrying:1");
+        stubList("retrying", 1, page(BILLING.replace(ID, "second"), false, 1, 1));
+        stubList("inactive", 1, page("", false, 1, 1));
+        stubList("canceled", 1, page("", false, 1, 1));
+        ProviderPage<Subscription> all = await(connector.listSubscriptions(null, null, PageRequest.first(20)));
+        for (String status : HitPayMapping.LISTABLE_STATUSES) {
+            wireMock.verify(1, hitpay(getRequestedFor(urlEqualTo("/v1/recurring-billing?status=" + status + "&page=1&per_page=20"))));
+        }
+        wireMock.verify(5, anyRequestedFor(anyUrl()));
+        assertThat(all.items()).extracting(Subscription::providerSubscriptionId).containsExactly(ID, "second");
+        assertThat(all.nextCursor()).isNull();
+
+        wireMock.resetRequests();
+        ProviderPage<Subscription> one = await(connector.listSubscriptions(null, null, PageRequest.first(1)));
+        wireMock.verify(2, anyRequestedFor(anyUrl())); // active (empty), then scheduled fills the page
+        assertThat(one.items()).extracting(Subscription::providerSubscriptionId).containsExactly(ID);
+        assertThat(one.nextCursor()).isEqualTo("retrying:1");
     }
 
     @Test
