@@ -53,8 +53,11 @@ public class HitPayClient {
     @Inject
     ObjectMapper mapper;
 
-    private volatile HitPayApi api;
-    private volatile String apiBaseUrl;
+    /** The REST client for one base URL; replaced as a whole, so a reader never sees half of it. */
+    private record BoundApi(String baseUrl, HitPayApi api) {
+    }
+
+    private volatile BoundApi bound;
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = { HitPayHttpException.Rejected.class, GatewayException.class })
@@ -161,21 +164,16 @@ public class HitPayClient {
     /** Built on first use: the sandbox's port is only known once it has started. */
     private HitPayApi api() {
         String baseUrl = module.baseUrl();
-        HitPayApi current = api;
-        if (current == null || !baseUrl.equals(apiBaseUrl)) {
-            synchronized (this) {
-                if (api == null || !baseUrl.equals(apiBaseUrl)) {
-                    api = QuarkusRestClientBuilder.newBuilder()
-                            .baseUri(URI.create(baseUrl))
-                            .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                            .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                            .disableDefaultMapper(true)
-                            .build(HitPayApi.class);
-                    apiBaseUrl = baseUrl;
-                }
-                current = api;
-            }
+        BoundApi current = bound;
+        if (current == null || !current.baseUrl().equals(baseUrl)) {
+            current = new BoundApi(baseUrl, QuarkusRestClientBuilder.newBuilder()
+                    .baseUri(URI.create(baseUrl))
+                    .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .disableDefaultMapper(true)
+                    .build(HitPayApi.class));
+            bound = current; // two racing first calls build two equivalent clients; either may stay
         }
-        return current;
+        return current.api();
     }
 }

@@ -8,7 +8,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** HitPay returns flags as {@code 0}/{@code 1}, {@code true}/{@code false}, or their string forms. */
+@RegisterForReflection // Jackson instantiates it from @JsonDeserialize
 public class LenientBooleanDeserializer extends JsonDeserializer<Boolean> {
 
     @Override

@@ -26,7 +26,6 @@ import dev.billinggateway.domain.Provider;
 import dev.billinggateway.provider.hitpay.HitPaySignature;
 import dev.billinggateway.sandbox.ProviderSandbox;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -56,9 +55,6 @@ public class HitPaySandbox implements ProviderSandbox {
 
     @Inject
     HitPaySandboxStore store;
-
-    @Inject
-    Vertx vertx;
 
     private volatile HttpClient webhookClient;
 
@@ -361,7 +357,7 @@ public class HitPaySandbox implements ProviderSandbox {
             }
         }).orElseThrow();
         if (chargeNow && !activated.saveCard) {
-            sendChargeWebhook(activated);
+            sendChargeWebhook(ctx, activated);
         }
         if (activated.redirectUrl != null) {
             String separator = activated.redirectUrl.contains("?") ? "&" : "?";
@@ -390,7 +386,7 @@ public class HitPaySandbox implements ProviderSandbox {
     }
 
     /** The legacy form webhook of a recurring charge, signed with the demo salt (fire and forget). */
-    private void sendChargeWebhook(SandboxBilling billing) {
+    private void sendChargeWebhook(RoutingContext ctx, SandboxBilling billing) {
         if (billing.webhook == null) {
             return;
         }
@@ -409,7 +405,7 @@ public class HitPaySandbox implements ProviderSandbox {
             RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(billing.webhook)
                     .putHeader("Content-Type", "application/x-www-form-urlencoded")
                     .putHeader("User-Agent", "HitPay v1.0");
-            webhookClient().request(options)
+            webhookClient(ctx).request(options)
                     .compose(request -> request.send(form.toString()))
                     .onComplete(result -> {
                         if (result.failed()) {
@@ -421,11 +417,12 @@ public class HitPaySandbox implements ProviderSandbox {
         }
     }
 
-    private HttpClient webhookClient() {
+    /** On the Vert.x the sandbox runs on, whichever that is. */
+    private HttpClient webhookClient(RoutingContext ctx) {
         if (webhookClient == null) {
             synchronized (this) {
                 if (webhookClient == null) {
-                    webhookClient = vertx.createHttpClient();
+                    webhookClient = ctx.vertx().createHttpClient();
                 }
             }
         }

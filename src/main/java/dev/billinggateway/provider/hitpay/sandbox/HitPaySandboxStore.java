@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -34,7 +35,8 @@ public class HitPaySandboxStore {
     private final Map<String, SandboxBilling> billings = new LinkedHashMap<>();
     private final Map<String, Plan> plans = new LinkedHashMap<>();
 
-    public HitPaySandboxStore() {
+    @PostConstruct
+    void seed() {
         reset();
     }
 
