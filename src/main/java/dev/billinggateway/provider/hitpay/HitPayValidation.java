@@ -40,14 +40,7 @@ public final class HitPayValidation {
     }
 
     public static void validateCreate(CreateSubscriptionInput input, LocalDate todaySgt) {
-        if (input.revenueMonster != null) {
-            throw GatewayException.validation("input.revenueMonster", "only input.hitpay applies to HITPAY",
-                    "Revenue Monster options cannot be used with a HitPay subscription");
-        }
-        if (input.monri != null) {
-            throw GatewayException.validation("input.monri", "only input.hitpay applies to HITPAY",
-                    "Monri options cannot be used with a HitPay subscription");
-        }
+        // options of other providers are refused by the gateway's shared input rules before this
         if (input.customer == null) {
             throw GatewayException.validation("input.customer", "required", "the customer is required");
         }
