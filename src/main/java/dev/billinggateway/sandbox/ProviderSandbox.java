@@ -1,5 +1,8 @@
 package dev.billinggateway.sandbox;
 
+import java.util.List;
+
+import dev.billinggateway.connector.VerifiedWebhook;
 import dev.billinggateway.domain.Provider;
 import io.vertx.ext.web.Router;
 
@@ -18,4 +21,12 @@ public interface ProviderSandbox {
      * @param baseUrl the URL this sandbox is reachable at (for links it returns, e.g. a checkout page)
      */
     void install(Router router, String baseUrl);
+
+    /**
+     * Demo objects the gateway links at start, for providers that cannot list them (Revenue Monster has no
+     * customer list, Monri no list of customer subscriptions), so GraphiQL shows them from the first query.
+     */
+    default List<VerifiedWebhook.ObjectRef> demoObjectsToLink() {
+        return List.of();
+    }
 }

@@ -25,8 +25,23 @@ public class SandboxFaults {
         HANG
     }
 
-    public record Fault(Mode mode, long extraLatencyMillis) {
-        public static final Fault NONE = new Fault(Mode.NONE, 0);
+    /**
+     * @param onlyPathContaining null for every call, else only calls whose path contains this (e.g. {@code /status})
+     */
+    public record Fault(Mode mode, long extraLatencyMillis, String onlyPathContaining) {
+        public static final Fault NONE = new Fault(Mode.NONE, 0, null);
+
+        public Fault(Mode mode, long extraLatencyMillis) {
+            this(mode, extraLatencyMillis, null);
+        }
+
+        public static Fault delay(long millis) {
+            return new Fault(Mode.NONE, millis, null);
+        }
+
+        boolean appliesTo(String path) {
+            return onlyPathContaining == null || path.contains(onlyPathContaining);
+        }
     }
 
     public record Call(Provider provider, String method, String path, Instant at) {
@@ -41,6 +56,12 @@ public class SandboxFaults {
 
     public Fault get(Provider provider) {
         return faults.getOrDefault(provider, Fault.NONE);
+    }
+
+    /** The fault that applies to one call. */
+    Fault forCall(Provider provider, String path) {
+        Fault fault = get(provider);
+        return fault.appliesTo(path) ? fault : Fault.NONE;
     }
 
     public void clear() {

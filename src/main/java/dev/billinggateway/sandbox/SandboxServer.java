@@ -79,7 +79,7 @@ public class SandboxServer {
             long latency = config.sandbox().latency().toMillis();
             router.route().handler(ctx -> {
                 faults.record(provider, ctx.request().method().name(), ctx.request().uri());
-                SandboxFaults.Fault fault = faults.get(provider);
+                SandboxFaults.Fault fault = faults.forCall(provider, ctx.request().path());
                 if (fault.mode() == SandboxFaults.Mode.HANG) {
                     return; // never answers: the gateway's timeout must cut it off
                 }
