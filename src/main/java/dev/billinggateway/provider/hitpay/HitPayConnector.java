@@ -92,9 +92,9 @@ public class HitPayConnector implements FetchSubscription, ListSubscriptions, Li
             }
             statuses = List.of(filter);
         }
-        Cursor start = Cursor.parse(page.cursor(), statuses);
         int perPage = Math.max(1, Math.min(MAX_PAGE_SIZE, page.limit()));
-        return listFrom(blankToNull(customerEmail), statuses, start, perPage, new ArrayList<>())
+        return Uni.createFrom().deferred(() -> listFrom(blankToNull(customerEmail), statuses,
+                Cursor.parse(page.cursor(), statuses), perPage, new ArrayList<>()))
                 .onFailure().transform(HitPayErrors::onRead);
     }
 

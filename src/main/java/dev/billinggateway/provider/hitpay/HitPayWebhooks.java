@@ -81,7 +81,7 @@ public class HitPayWebhooks implements VerifyWebhook {
     }
 
     private VerifiedWebhook verifyForm(byte[] body) {
-        Map<String, String> fields = formFields(new String(body, StandardCharsets.US_ASCII));
+        Map<String, String> fields = formFields(new String(body, StandardCharsets.UTF_8));
         String hmac = fields.get(HitPaySignature.HMAC_FIELD);
         if (hmac == null || hmac.isBlank()) {
             throw refused("neither a Hitpay-Signature header nor an hmac field");

@@ -100,8 +100,16 @@ class HitPayContractTest {
 
     WireMockServer wireMock;
 
+    /** WireMock journals a request when it has answered: a slow answer of one test must not land in the next. */
+    static final long SLOW_ANSWER_MILLIS = 4000;
+    static long slowAnswersDoneAt;
+
     @BeforeEach
-    void reset() {
+    void reset() throws InterruptedException {
+        long wait = slowAnswersDoneAt - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
         wireMock = HitPayWireMockResource.server();
         wireMock.resetAll();
         circuitBreakers.resetAll();
@@ -112,6 +120,15 @@ class HitPayContractTest {
 
     static <T> T await(Uni<T> uni) {
         return uni.await().atMost(Duration.ofSeconds(30));
+    }
+
+    /** A failure of a call answered after {@link #SLOW_ANSWER_MILLIS}: the next test waits for those answers. */
+    static GatewayException slowFailure(Supplier<Uni<?>> call) {
+        try {
+            return failure(call);
+        } finally {
+            slowAnswersDoneAt = System.currentTimeMillis() + SLOW_ANSWER_MILLIS + 500;
+        }
     }
 
     static GatewayException failure(Supplier<Uni<?>> call) {
@@ -463,9 +480,9 @@ class HitPayContractTest {
 
     @Test
     void aTimeoutAfterSendingAMutationIsOutcomeUnknownAndNotRetried() {
-        wireMock.stubFor(post(urlEqualTo("/v1/recurring-billing")).willReturn(aResponse().withStatus(200).withFixedDelay(4000)
+        wireMock.stubFor(post(urlEqualTo("/v1/recurring-billing")).willReturn(aResponse().withStatus(200).withFixedDelay((int) SLOW_ANSWER_MILLIS)
                 .withHeader("Content-Type", "application/json").withBody(BILLING)));
-        GatewayException e = failure(() -> connector.createSubscription(createInput(c -> { })));
+        GatewayException e = slowFailure(() -> connector.createSubscription(createInput(c -> { })));
         assertThat(e.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
         assertThat(e.provider()).isEqualTo(Provider.HITPAY);
         wireMock.verify(1, postRequestedFor(urlEqualTo("/v1/recurring-billing")));
@@ -486,9 +503,9 @@ class HitPayContractTest {
 
     @Test
     void aReadTimeoutIsUnavailable() {
-        wireMock.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withFixedDelay(4000)
+        wireMock.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withFixedDelay((int) SLOW_ANSWER_MILLIS)
                 .withHeader("Content-Type", "application/json").withBody(BILLING)));
-        GatewayException e = failure(() -> connector.fetchSubscription(ID));
+        GatewayException e = slowFailure(() -> connector.fetchSubscription(ID));
         assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
         assertThat(e.retryable()).isTrue();
     }

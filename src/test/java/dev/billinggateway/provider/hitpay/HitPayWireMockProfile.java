@@ -16,9 +16,9 @@ public class HitPayWireMockProfile implements QuarkusTestProfile {
                 "quarkus.micrometer.binder.http-server.enabled", "false",
                 // fault-tolerance settings are fixed at build time, hence here and not in the test resource:
                 // short enough for the timeout tests, long enough for a loaded 2-core machine
-                "quarkus.fault-tolerance.\"" + client + "/fetch\".timeout.value", "1500",
+                "quarkus.fault-tolerance.\"" + client + "/fetch\".timeout.value", "3000",
                 "quarkus.fault-tolerance.\"" + client + "/fetch\".timeout.unit", "millis",
-                "quarkus.fault-tolerance.\"" + client + "/create\".timeout.value", "1500",
+                "quarkus.fault-tolerance.\"" + client + "/create\".timeout.value", "3000",
                 "quarkus.fault-tolerance.\"" + client + "/create\".timeout.unit", "millis",
                 "quarkus.fault-tolerance.\"" + client + "/fetch\".retry.delay", "10",
                 "quarkus.fault-tolerance.\"" + client + "/list\".retry.delay", "10");
