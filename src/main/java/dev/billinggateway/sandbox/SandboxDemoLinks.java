@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.billinggateway.connector.ConnectorRegistry;
+import dev.billinggateway.connector.ProviderModule;
 import dev.billinggateway.connector.VerifiedWebhook.Kind;
 import dev.billinggateway.connector.VerifiedWebhook.ObjectRef;
 import dev.billinggateway.service.SubscriptionService;
@@ -30,13 +32,17 @@ public class SandboxDemoLinks {
     @Inject
     SubscriptionService subscriptions;
 
+    @Inject
+    ConnectorRegistry registry;
+
     void onStart(@Observes StartupEvent event) {
         if (!server.enabled()) {
             return;
         }
         for (ProviderSandbox sandbox : sandboxes) {
             List<ObjectRef> refs = sandbox.demoObjectsToLink();
-            if (refs.isEmpty() || server.baseUrl(sandbox.provider()).isEmpty()) {
+            boolean sandboxed = registry.module(sandbox.provider()).map(ProviderModule::sandboxed).orElse(false);
+            if (refs.isEmpty() || !sandboxed || server.baseUrl(sandbox.provider()).isEmpty()) {
                 continue;
             }
             List<String> subs = refs.stream().filter(r -> r.kind() == Kind.SUBSCRIPTION).map(ObjectRef::providerId).toList();

@@ -1,0 +1,50 @@
+package dev.billinggateway.provider.monri;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Monri settings ({@code gateway.providers.monri.*}; each also works as an environment variable, e.g.
+ * {@code GATEWAY_PROVIDERS_MONRI_MERCHANT_KEY}). Nothing is required: without credentials and without
+ * the sandbox the provider is simply off.
+ */
+@ConfigMapping(prefix = "gateway.providers.monri")
+public interface MonriConfig {
+
+    /** Default: on when credentials are configured or the sandbox serves Monri. */
+    Optional<Boolean> enabled();
+
+    /** E.g. {@code https://ipgtest.monri.com}; wins over the sandbox and the production default. */
+    Optional<String> apiUrl();
+
+    /** Public half of the WP3-v2.1 credentials; also names the account in gateway links. */
+    Optional<String> authenticityToken();
+
+    /** Secret half of the WP3-v2.1 credentials: signs requests and verifies callbacks. Never logged. */
+    Optional<String> merchantKey();
+
+    /** Monri's calendar: "today" for the derived subscription status and for emulated cancel. */
+    @WithDefault("Europe/Zagreb")
+    String timeZone();
+
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    @WithDefault("10s")
+    Duration readTimeout();
+
+    /**
+     * How {@code createSubscription} finds an existing plan for the amount and interval: {@code list} reads
+     * {@code GET /v2/subscriptions} (not documented by Monri), {@code off} always creates a plan.
+     */
+    @WithDefault("list")
+    PlanLookup planLookup();
+
+    enum PlanLookup {
+        LIST,
+        OFF
+    }
+}

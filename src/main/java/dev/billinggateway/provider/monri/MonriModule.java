@@ -1,0 +1,49 @@
+package dev.billinggateway.provider.monri;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.billinggateway.connector.ProviderModule;
+import dev.billinggateway.domain.Provider;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+
+/** Monri as a whole: switched on, where it points, and whether its calls currently fail fast. */
+@ApplicationScoped
+public class MonriModule implements ProviderModule {
+
+    @Inject
+    MonriAccount account;
+
+    @Inject
+    CircuitBreakerMaintenance circuits;
+
+    @Override
+    public Provider provider() {
+        return Provider.MONRI;
+    }
+
+    @Override
+    public boolean enabled() {
+        return account.enabled();
+    }
+
+    @Override
+    public boolean sandboxed() {
+        return account.sandboxed();
+    }
+
+    @Override
+    public String account() {
+        return account.accountName();
+    }
+
+    @Override
+    public boolean healthy() {
+        return closed(MonriClient.READ_CIRCUIT) && closed(MonriClient.WRITE_CIRCUIT);
+    }
+
+    private boolean closed(String circuit) {
+        return circuits.currentState(circuit) != CircuitBreakerState.OPEN;
+    }
+}
