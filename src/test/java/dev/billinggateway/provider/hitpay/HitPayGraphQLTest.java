@@ -26,12 +26,10 @@ import dev.billinggateway.testsupport.Gql;
 import dev.billinggateway.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 
 /** The HitPay connector end to end: GraphQL in, the built-in HitPay sandbox behind it. */
 @QuarkusTest
-@TestProfile(HitPaySandboxProfile.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class HitPayGraphQLTest {
 

@@ -22,12 +22,10 @@ import dev.billinggateway.sandbox.SandboxServer;
 import dev.billinggateway.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 
 /** The HitPay sandbox speaks HitPay's API: its key check, envelopes and rules, as the connector meets them. */
 @QuarkusTest
-@TestProfile(HitPaySandboxProfile.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class HitPaySandboxTest {
 

@@ -12,8 +12,6 @@ public class HitPayWireMockProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         String client = HitPayClient.class.getName();
         return Map.of(
-                // the sandbox's HTTP server clashes with the main one's metrics and start-up hangs (see report)
-                "quarkus.micrometer.binder.http-server.enabled", "false",
                 // fault-tolerance settings are fixed at build time, hence here and not in the test resource:
                 // short enough for the timeout tests, long enough for a loaded 2-core machine
                 "quarkus.fault-tolerance.\"" + client + "/fetch\".timeout.value", "3000",
