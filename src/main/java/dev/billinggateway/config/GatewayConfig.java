@@ -24,6 +24,22 @@ public interface GatewayConfig {
 
     Limits limits();
 
+    Reconcile reconcile();
+
+    Webhooks webhooks();
+
+    interface Reconcile {
+        /** How often mutations with an unknown outcome are settled by reading the provider (scheduler syntax, e.g. 30s). */
+        @WithDefault("30s")
+        String every();
+    }
+
+    interface Webhooks {
+        /** How often stored webhooks that could not be processed yet are retried. */
+        @WithDefault("30s")
+        String retryEvery();
+    }
+
     interface Cache {
         /** A snapshot younger than this is served without asking the provider. 0s: always ask. */
         @WithDefault("5s")

@@ -1,0 +1,62 @@
+package dev.billinggateway.provider.hitpay;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * {@code gateway.providers.hitpay.*}. Every key also works as an environment variable
+ * ({@code GATEWAY_PROVIDERS_HITPAY_API_KEY}, ...). The effective values (sandbox fallbacks included)
+ * are worked out by {@link HitPayModule}.
+ */
+@ConfigMapping(prefix = "gateway.providers.hitpay")
+public interface HitPayConfig {
+
+    /** Absent: on when an API key is configured or the sandbox serves HitPay. */
+    @WithName("enabled")
+    Optional<Boolean> enabled();
+
+    /** e.g. {@code https://api.sandbox.hit-pay.com}; wins over the built-in sandbox when set. */
+    @WithName("api-url")
+    Optional<String> apiUrl();
+
+    /** Sent as {@code X-BUSINESS-API-KEY}. */
+    @WithName("api-key")
+    Optional<String> apiKey();
+
+    /** The dashboard salt that keys the HMAC of webhooks (the form webhook's {@code hmac} field). */
+    @WithName("webhook-salt")
+    Optional<String> webhookSalt();
+
+    /**
+     * The salt of the event (v2) webhook endpoint, which HitPay issues per endpoint; absent: the same
+     * as {@code webhook-salt}.
+     */
+    @WithName("event-webhook-salt")
+    Optional<String> eventWebhookSalt();
+
+    /** Where HitPay posts the form webhook of billings created here; absent: {@code {gateway.public-url}/webhooks/hitpay}. */
+    @WithName("webhook-url")
+    Optional<String> webhookUrl();
+
+    @WithName("connect-timeout")
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    @WithName("read-timeout")
+    @WithDefault("10s")
+    Duration readTimeout();
+
+    /** {@code per_page} when the connector walks through every page of a list. */
+    @WithName("list-page-size")
+    @WithDefault("100")
+    int listPageSize();
+
+    /** Stop walking a list after this many pages per status (guards against a runaway pagination). */
+    @WithName("max-list-pages")
+    @WithDefault("20")
+    int maxListPages();
+}

@@ -1,0 +1,119 @@
+package dev.billinggateway.provider.hitpay;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.billinggateway.config.GatewayConfig;
+import dev.billinggateway.connector.ProviderModule;
+import dev.billinggateway.domain.ErrorCode;
+import dev.billinggateway.domain.GatewayException;
+import dev.billinggateway.domain.Provider;
+import dev.billinggateway.provider.hitpay.sandbox.HitPaySandboxData;
+import dev.billinggateway.sandbox.SandboxServer;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+
+/**
+ * HitPay's switch and effective settings: where calls go (explicit {@code api-url}, else the built-in
+ * sandbox, else production), which credentials they carry (configured, else the sandbox's demo ones).
+ */
+@ApplicationScoped
+public class HitPayModule implements ProviderModule {
+
+    public static final String PRODUCTION_URL = "https://api.hit-pay.com";
+
+    /** One circuit breaker per client method; the provider is unhealthy while any of them is open. */
+    static final List<String> CIRCUIT_BREAKERS = List.of(
+            HitPayClient.CB_FETCH, HitPayClient.CB_LIST, HitPayClient.CB_CREATE, HitPayClient.CB_UPDATE, HitPayClient.CB_CANCEL);
+
+    @Inject
+    HitPayConfig config;
+
+    @Inject
+    GatewayConfig gateway;
+
+    @Inject
+    SandboxServer sandboxServer;
+
+    @Inject
+    CircuitBreakerMaintenance circuitBreakers;
+
+    @Override
+    public Provider provider() {
+        return Provider.HITPAY;
+    }
+
+    @Override
+    public boolean enabled() {
+        return config.enabled().orElseGet(() -> configured(config.apiKey()).isPresent() || sandboxed());
+    }
+
+    @Override
+    public boolean sandboxed() {
+        return configured(config.apiUrl()).isEmpty() && sandboxServer.baseUrl(Provider.HITPAY).isPresent();
+    }
+
+    /** A fingerprint of the API key (never the key), so links of different HitPay accounts never clash. */
+    @Override
+    public String account() {
+        Optional<String> key = configured(config.apiKey());
+        if (key.isEmpty()) {
+            return sandboxed() ? "sandbox" : "unconfigured";
+        }
+        return "key-" + HitPaySignature.sha256Hex(key.get().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+    }
+
+    @Override
+    public boolean healthy() {
+        for (String name : CIRCUIT_BREAKERS) {
+            try {
+                if (circuitBreakers.currentState(name) == CircuitBreakerState.OPEN) {
+                    return false;
+                }
+            } catch (IllegalArgumentException notYetUsed) {
+                // a breaker that has never been called is closed
+            }
+        }
+        return true;
+    }
+
+    public String baseUrl() {
+        return configured(config.apiUrl())
+                .or(() -> sandboxServer.baseUrl(Provider.HITPAY))
+                .orElse(PRODUCTION_URL)
+                .replaceAll("/+$", "");
+    }
+
+    /** The key for {@code X-BUSINESS-API-KEY}; fails before sending when there is none. */
+    public String apiKey() {
+        return configured(config.apiKey())
+                .or(() -> sandboxed() ? Optional.of(HitPaySandboxData.API_KEY) : Optional.empty())
+                .orElseThrow(() -> GatewayException.of(ErrorCode.PROVIDER_UNAVAILABLE,
+                        "HitPay is not configured: set gateway.providers.hitpay.api-key")
+                        .provider(Provider.HITPAY).retryable(false).build());
+    }
+
+    /** Salt of the form (v1) webhook; empty when none is configured and the sandbox is off. */
+    public Optional<String> formWebhookSalt() {
+        return configured(config.webhookSalt())
+                .or(() -> sandboxed() ? Optional.of(HitPaySandboxData.WEBHOOK_SALT) : Optional.empty());
+    }
+
+    /** Salt of the event (v2) webhook endpoint; falls back to the form webhook's salt. */
+    public Optional<String> eventWebhookSalt() {
+        return configured(config.eventWebhookSalt()).or(this::formWebhookSalt);
+    }
+
+    /** Sent as {@code webhook} on create, so that HitPay posts its form webhook to the gateway. */
+    public String webhookUrl() {
+        return configured(config.webhookUrl()).orElseGet(() -> gateway.webhookUrl(Provider.HITPAY));
+    }
+
+    private static Optional<String> configured(Optional<String> value) {
+        return value.map(String::trim).filter(v -> !v.isEmpty());
+    }
+}

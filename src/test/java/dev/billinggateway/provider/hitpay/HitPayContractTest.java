@@ -1,0 +1,537 @@
+package dev.billinggateway.provider.hitpay;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import dev.billinggateway.connector.ConnectorRegistry;
+import dev.billinggateway.connector.PageRequest;
+import dev.billinggateway.connector.ProviderPage;
+import dev.billinggateway.connector.ToggleCustomerStatus;
+import dev.billinggateway.domain.BillingInterval;
+import dev.billinggateway.domain.CreateSubscriptionInput;
+import dev.billinggateway.domain.Customer;
+import dev.billinggateway.domain.ErrorCode;
+import dev.billinggateway.domain.GatewayException;
+import dev.billinggateway.domain.IntervalInput;
+import dev.billinggateway.domain.IntervalUnit;
+import dev.billinggateway.domain.Money;
+import dev.billinggateway.domain.MoneyInput;
+import dev.billinggateway.domain.Provider;
+import dev.billinggateway.domain.Subscription;
+import dev.billinggateway.domain.SubscriptionStatus;
+import dev.billinggateway.domain.Support;
+import dev.billinggateway.domain.UpdateSubscriptionInput;
+import dev.billinggateway.testsupport.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.mutiny.Uni;
+
+/** Every request the connector sends to HitPay, asserted exactly, and every answer's mapping. */
+@QuarkusTest
+@TestProfile(HitPayWireMockProfile.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class HitPayContractTest {
+
+    static final String ID = "9741164c-06a1-4dd7-a649-72cca8f9603a";
+    static final String PATH = "/v1/recurring-billing/" + ID;
+    /** 2026-11-21 01:30 in Singapore, still the 20th in UTC: "today" must be taken in SGT. */
+    static final Instant NOW = Instant.parse("2026-11-20T17:30:00Z");
+    static final LocalDate TODAY_SGT = LocalDate.of(2026, 11, 21);
+
+    static final String BILLING = """
+            {"id":"9741164c-06a1-4dd7-a649-72cca8f9603a","business_recurring_plans_id":null,
+             "customer_name":"Paul","customer_email":"paul@example.com","name":"Spotify Premium",
+             "description":"Spotify Monthly Subscription","reference":"cust_id_123","cycle":"custom","cycle_repeat":2,
+             "cycle_frequency":"week","currency":"sgd","amount":12.9,"times_to_be_charged":9,"times_charged":2,
+             "status":"active","send_email":true,"save_card":"0","redirect_url":"https://merchant.example.com/done",
+             "payment_methods":["giro","card"],"created_at":"2026-09-13T21:32:00","updated_at":"2026-09-14T08:00:00",
+             "expires_at":null,"url":"https://securecheckout.sandbox.hit-pay.com/b/recurring-plan/9741164c","webhook":null}""";
+
+    @Inject
+    HitPayConnector connector;
+
+    @Inject
+    HitPayModule module;
+
+    @Inject
+    ConnectorRegistry registry;
+
+    @Inject
+    CircuitBreakerMaintenance circuitBreakers;
+
+    WireMockServer wireMock;
+
+    /** WireMock journals a request when it has answered: a slow answer of one test must not land in the next. */
+    static final long SLOW_ANSWER_MILLIS = 4000;
+    static long slowAnswersDoneAt;
+
+    @BeforeEach
+    void reset() throws InterruptedException {
+        long wait = slowAnswersDoneAt - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+        wireMock = HitPayWireMockResource.server();
+        wireMock.resetAll();
+        circuitBreakers.resetAll();
+        connector.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    // ---- helpers
+
+    static <T> T await(Uni<T> uni) {
+        return uni.await().atMost(Duration.ofSeconds(30));
+    }
+
+    /** A failure of a call answered after {@link #SLOW_ANSWER_MILLIS}: the next test waits for those answers. */
+    static GatewayException slowFailure(Supplier<Uni<?>> call) {
+        try {
+            return failure(call);
+        } finally {
+            slowAnswersDoneAt = System.currentTimeMillis() + SLOW_ANSWER_MILLIS + 500;
+        }
+    }
+
+    static GatewayException failure(Supplier<Uni<?>> call) {
+        try {
+            await(call.get());
+        } catch (GatewayException e) {
+            return e;
+        }
+        throw new AssertionError("expected a GatewayException");
+    }
+
+    /** The headers every HitPay call carries. */
+    static RequestPatternBuilder hitpay(RequestPatternBuilder pattern) {
+        return pattern.withHeader("X-BUSINESS-API-KEY", equalTo(HitPayWireMockResource.API_KEY))
+                .withHeader("X-Requested-With", equalTo("XMLHttpRequest"))
+                .withHeader("Accept", equalTo("application/json"));
+    }
+
+    /** The query parameters of the only logged request, decoded, all of them. */
+    Map<String, String> onlyQuery() {
+        List<LoggedRequest> requests = wireMock.findAll(anyRequestedFor(anyUrl()));
+        assertThat(requests).hasSize(1);
+        Map<String, String> query = new LinkedHashMap<>();
+        requests.get(0).getQueryParams().forEach((k, v) -> query.put(k, String.join(",", v.values())));
+        return query;
+    }
+
+    static Subscription current(String providerStatus) {
+        return new Subscription(Provider.HITPAY, ID, "paul@example.com", "Spotify Premium", null,
+                new Money(new BigDecimal("12.90"), "SGD"), BillingInterval.of(IntervalUnit.MONTH, 1),
+                HitPayMapping.status(providerStatus), providerStatus, null, null, null, null, 2, 9, null, null, null);
+    }
+
+    static UpdateSubscriptionInput update(Consumer<UpdateSubscriptionInput> fill) {
+        UpdateSubscriptionInput input = new UpdateSubscriptionInput();
+        fill.accept(input);
+        return input;
+    }
+
+    static CreateSubscriptionInput createInput(Consumer<CreateSubscriptionInput> fill) {
+        return HitPayValidationTest.create(fill);
+    }
+
+    void stubBilling(com.github.tomakehurst.wiremock.client.MappingBuilder request) {
+        wireMock.stubFor(request.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(BILLING)));
+    }
+
+    static String page(String items, boolean hasNext, int currentPage, int lastPage) {
+        return """
+                {"data":[%s],"links":{"first":"f","last":"l","prev":null,"next":%s},
+                 "meta":{"current_page":%d,"last_page":%d,"per_page":2,"total":3}}"""
+                .formatted(items, hasNext ? "\"n\"" : "null", currentPage, lastPage);
+    }
+
+    void stubList(String status, int pageNo, String body) {
+        wireMock.stubFor(get(urlPathEqualTo("/v1/recurring-billing"))
+                .withQueryParam("status", equalTo(status))
+                .withQueryParam("page", equalTo(String.valueOf(pageNo)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    // ---- reads
+
+    @Test
+    void fetchSendsTheApiKeyAndAjaxHeaderAndMapsTheBillingLeniently() {
+        stubBilling(get(urlEqualTo(PATH)));
+        Subscription s = await(connector.fetchSubscription(ID));
+        wireMock.verify(1, hitpay(getRequestedFor(urlEqualTo(PATH))));
+        wireMock.verify(1, anyRequestedFor(anyUrl()));
+        assertThat(s.provider()).isEqualTo(Provider.HITPAY);
+        assertThat(s.providerSubscriptionId()).isEqualTo(ID);
+        assertThat(s.providerCustomerId()).isEqualTo("paul@example.com");
+        assertThat(s.amount()).isEqualTo(new Money(new BigDecimal("12.90"), "SGD"));
+        assertThat(s.interval()).isEqualTo(BillingInterval.of(IntervalUnit.WEEK, 2));
+        assertThat(s.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(s.providerStatus()).isEqualTo("active");
+        assertThat(s.timesCharged()).isEqualTo(2);
+        assertThat(s.totalCharges()).isEqualTo(9);
+        assertThat(s.paymentUrl()).isEqualTo("https://securecheckout.sandbox.hit-pay.com/b/recurring-plan/9741164c");
+    }
+
+    @Test
+    void listSendsFiltersAndPagingAndWalksPagesThenStatuses() {
+        stubList("retrying", 1, page(BILLING, true, 1, 2));
+        ProviderPage<Subscription> first = await(connector.listSubscriptions("paul@example.com", SubscriptionStatus.PAST_DUE, new PageRequest(null, 1)));
+        assertThat(onlyQuery()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("customer_email", "paul@example.com", "status", "retrying", "page", "1", "per_page", "1"));
+        wireMock.verify(1, hitpay(getRequestedFor(urlPathEqualTo("/v1/recurring-billing"))));
+        assertThat(first.items()).extracting(Subscription::providerSubscriptionId).containsExactly(ID);
+        assertThat(first.nextCursor()).isEqualTo("retrying:2");
+
+        wireMock.resetRequests();
+        stubList("retrying", 2, page(BILLING, false, 2, 2));
+        ProviderPage<Subscription> last = await(connector.listSubscriptions("paul@example.com", SubscriptionStatus.PAST_DUE, new PageRequest("retrying:2", 1)));
+        assertThat(onlyQuery()).containsEntry("page", "2").containsEntry("status", "retrying");
+        assertThat(last.nextCursor()).isNull();
+    }
+
+    @Test
+    void listWithoutStatusReadsOnThroughTheStatusesUntilThePageIsFull() {
+        stubList("active", 1, page("", false, 1, 1));
+        stubList("scheduled", 1, page(BILLING, false, 1, 1));
+        stubList("retrying", 1, page(BILLING.replace(ID, "second"), false, 1, 1));
+        stubList("inactive", 1, page("", false, 1, 1));
+        stubList("canceled", 1, page("", false, 1, 1));
+        ProviderPage<Subscription> all = await(connector.listSubscriptions(null, null, PageRequest.first(20)));
+        for (String status : HitPayMapping.LISTABLE_STATUSES) {
+            wireMock.verify(1, hitpay(getRequestedFor(urlEqualTo("/v1/recurring-billing?status=" + status + "&page=1&per_page=20"))));
+        }
+        wireMock.verify(5, anyRequestedFor(anyUrl()));
+        assertThat(all.items()).extracting(Subscription::providerSubscriptionId).containsExactly(ID, "second");
+        assertThat(all.nextCursor()).isNull();
+
+        wireMock.resetRequests();
+        ProviderPage<Subscription> one = await(connector.listSubscriptions(null, null, PageRequest.first(1)));
+        wireMock.verify(2, anyRequestedFor(anyUrl())); // active (empty), then scheduled fills the page
+        assertThat(one.items()).extracting(Subscription::providerSubscriptionId).containsExactly(ID);
+        assertThat(one.nextCursor()).isEqualTo("retrying:1");
+    }
+
+    @Test
+    void endedCannotBeListedAndBadCursorsAreRefusedWithoutCalling() {
+        assertThat(await(connector.listSubscriptions(null, SubscriptionStatus.ENDED, PageRequest.first(10))).items()).isEmpty();
+        GatewayException bad = failure(() -> connector.listSubscriptions(null, SubscriptionStatus.ACTIVE, new PageRequest("canceled:1", 10)));
+        assertThat(bad.code()).isEqualTo(ErrorCode.VALIDATION);
+        wireMock.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aCustomerIsTheBillingsOfItsEmailInEveryStatus() {
+        for (String status : HitPayMapping.LISTABLE_STATUSES) {
+            stubList(status, 1, page(status.equals("active") ? BILLING : "", false, 1, 1));
+        }
+        Customer customer = await(connector.fetchCustomer("paul@example.com"));
+        for (String status : HitPayMapping.LISTABLE_STATUSES) {
+            wireMock.verify(1, hitpay(getRequestedFor(urlPathEqualTo("/v1/recurring-billing"))
+                    .withQueryParam("customer_email", equalTo("paul@example.com"))
+                    .withQueryParam("status", equalTo(status))
+                    .withQueryParam("page", equalTo("1"))
+                    .withQueryParam("per_page", equalTo("100"))));
+        }
+        wireMock.verify(5, anyRequestedFor(anyUrl()));
+        assertThat(customer.providerCustomerId()).isEqualTo("paul@example.com");
+        assertThat(customer.name()).isEqualTo("Paul");
+        assertThat(customer.active()).isTrue();
+        assertThat(await(connector.subscriptionsOf("paul@example.com"))).extracting(Subscription::providerSubscriptionId).containsExactly(ID);
+
+        GatewayException missing = failure(() -> connector.fetchCustomer("nobody@example.com"));
+        assertThat(missing.code()).isEqualTo(ErrorCode.NOT_FOUND);
+    }
+
+    // ---- create
+
+    @Test
+    void createSendsTheDocumentedJsonWithStartDateInSingaporeTime() {
+        wireMock.stubFor(post(urlEqualTo("/v1/recurring-billing")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(BILLING.replace("\"active\"", "\"scheduled\""))));
+        Subscription created = await(connector.createSubscription(createInput(c -> {
+            c.customer.email = "paul@example.com";
+            c.customer.name = "Paul";
+            c.productName = "Spotify Premium";
+            c.productDescription = "Spotify Monthly Subscription";
+            c.amount = new MoneyInput(new BigDecimal("12.90"), "sgd");
+            c.interval = new IntervalInput(IntervalUnit.WEEK, 2);
+            c.hitpay.timesToBeCharged = 9;
+            c.hitpay.redirectUrl = "https://merchant.example.com/done";
+            c.hitpay.reference = "cust_id_123";
+            c.hitpay.paymentMethods = List.of("card", "giro");
+            c.hitpay.sendEmail = true;
+        })));
+        wireMock.verify(1, anyRequestedFor(anyUrl()));
+        wireMock.verify(1, hitpay(postRequestedFor(urlEqualTo("/v1/recurring-billing")))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson("""
+                        {"customer_email":"paul@example.com","customer_name":"Paul","name":"Spotify Premium",
+                         "description":"Spotify Monthly Subscription","cycle":"custom","cycle_frequency":"week","cycle_repeat":2,
+                         "amount":12.90,"currency":"SGD","start_date":"2026-11-21","times_to_be_charged":9,
+                         "redirect_url":"https://merchant.example.com/done","reference":"cust_id_123",
+                         "payment_methods":["card","giro"],"send_email":"true",
+                         "webhook":"https://gateway.example.com/webhooks/hitpay"}""")));
+        assertThat(created.status()).isEqualTo(SubscriptionStatus.PENDING);
+        assertThat(created.paymentUrl()).isEqualTo("https://securecheckout.sandbox.hit-pay.com/b/recurring-plan/9741164c");
+    }
+
+    @Test
+    void createWithAPlanLeavesCycleAndAmountToThePlan() {
+        stubBilling(post(urlEqualTo("/v1/recurring-billing")));
+        await(connector.createSubscription(createInput(c -> {
+            c.customer.email = "paul@example.com";
+            c.productName = "Spotify Premium";
+            c.hitpay.planId = "973ee344-6737-4897-9929-edbc9d7bf433";
+            c.hitpay.startDate = LocalDate.of(2026, 12, 1);
+        })));
+        wireMock.verify(1, hitpay(postRequestedFor(urlEqualTo("/v1/recurring-billing"))).withRequestBody(equalToJson("""
+                {"plan_id":"973ee344-6737-4897-9929-edbc9d7bf433","customer_email":"paul@example.com","name":"Spotify Premium",
+                 "start_date":"2026-12-01","webhook":"https://gateway.example.com/webhooks/hitpay"}""")));
+    }
+
+    @Test
+    void invalidCreatesSendNothing() {
+        List<Consumer<CreateSubscriptionInput>> invalid = List.of(
+                c -> c.customer.email = "paul",
+                c -> c.amount.amount = new BigDecimal("1000000"),
+                c -> c.amount.amount = BigDecimal.ZERO,
+                c -> c.interval.count = 1000,
+                c -> c.hitpay.startDate = TODAY_SGT.minusDays(1),
+                c -> c.hitpay.timesToBeCharged = 0,
+                c -> c.hitpay.planId = "not-a-uuid");
+        for (Consumer<CreateSubscriptionInput> change : invalid) {
+            GatewayException e = failure(() -> connector.createSubscription(createInput(change)));
+            assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION);
+            assertThat(e.field()).startsWith("input.");
+        }
+        wireMock.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    // ---- update
+
+    @Test
+    void updateSendsOnlyTheChangedFieldsAsHitPayNamesThem() {
+        Map<Consumer<UpdateSubscriptionInput>, String> cases = new LinkedHashMap<>();
+        cases.put(u -> u.amount = new MoneyInput(new BigDecimal("15.50"), "SGD"), "{\"amount\":15.50}");
+        cases.put(u -> u.productName = "Premium Family", "{\"name\":\"Premium Family\"}");
+        cases.put(u -> u.productDescription = "Family plan", "{\"description\":\"Family plan\"}");
+        cases.put(u -> u.interval = new IntervalInput(IntervalUnit.WEEK, 1), "{\"cycle\":\"weekly\"}");
+        cases.put(u -> u.interval = new IntervalInput(IntervalUnit.MONTH, 1), "{\"cycle\":\"monthly\"}");
+        cases.put(u -> u.interval = new IntervalInput(IntervalUnit.YEAR, 1), "{\"cycle\":\"yearly\"}");
+        cases.put(u -> u.interval = new IntervalInput(IntervalUnit.DAY, 10),
+                "{\"cycle\":\"custom\",\"cycle_frequency\":\"day\",\"cycle_repeat\":10}");
+        cases.put(u -> u.customerEmail = "paul@newemail.com", "{\"customer_email\":\"paul@newemail.com\"}");
+        cases.put(u -> u.customerName = "Paul Tan", "{\"customer_name\":\"Paul Tan\"}");
+        cases.put(u -> u.startDate = TODAY_SGT, "{\"start_date\":\"2026-11-21\"}");
+        cases.put(u -> u.redirectUrl = "https://newexample.com/completed", "{\"redirect_url\":\"https://newexample.com/completed\"}");
+        cases.put(u -> u.reference = "cust_id_456", "{\"reference\":\"cust_id_456\"}");
+        stubBilling(put(urlEqualTo(PATH)));
+        for (Map.Entry<Consumer<UpdateSubscriptionInput>, String> c : cases.entrySet()) {
+            wireMock.resetRequests();
+            Subscription updated = await(connector.updateSubscription(current("active"), update(c.getKey())));
+            assertThat(updated.providerSubscriptionId()).isEqualTo(ID);
+            wireMock.verify(1, anyRequestedFor(anyUrl()));
+            wireMock.verify(1, hitpay(putRequestedFor(urlEqualTo(PATH)))
+                    .withHeader("Content-Type", equalTo("application/json"))
+                    .withRequestBody(equalToJson(c.getValue())));
+        }
+    }
+
+    @Test
+    void invalidUpdatesSendNothing() {
+        List<Consumer<UpdateSubscriptionInput>> invalid = List.of(
+                u -> u.amount = new MoneyInput(BigDecimal.ZERO, "SGD"),
+                u -> u.amount = new MoneyInput(new BigDecimal("999999.991"), "SGD"),
+                u -> u.amount = new MoneyInput(new BigDecimal("1000000"), "SGD"),
+                u -> u.amount = new MoneyInput(BigDecimal.TEN, "USD"),
+                u -> u.interval = new IntervalInput(IntervalUnit.MONTH, 0),
+                u -> u.interval = new IntervalInput(IntervalUnit.DAY, 1000),
+                u -> u.startDate = TODAY_SGT.minusDays(1),
+                u -> u.activeTo = TODAY_SGT.plusDays(10),
+                u -> u.nextChargeDate = TODAY_SGT.plusDays(10),
+                u -> u.customerEmail = "nope");
+        for (Consumer<UpdateSubscriptionInput> change : invalid) {
+            assertThat(failure(() -> connector.updateSubscription(current("active"), update(change))).code()).isEqualTo(ErrorCode.VALIDATION);
+        }
+        GatewayException notScheduled = failure(() -> connector.updateSubscription(current("retrying"), update(u -> u.startDate = TODAY_SGT)));
+        assertThat(notScheduled.field()).isEqualTo("input.startDate");
+        wireMock.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    // ---- cancel, unsupported toggle
+
+    @Test
+    void cancelDeletesTheBilling() {
+        wireMock.stubFor(delete(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(BILLING.replace("\"active\"", "\"canceled\""))));
+        Subscription canceled = await(connector.cancelSubscription(current("active")));
+        wireMock.verify(1, anyRequestedFor(anyUrl()));
+        wireMock.verify(1, hitpay(deleteRequestedFor(urlEqualTo(PATH))));
+        assertThat(canceled.status()).isEqualTo(SubscriptionStatus.CANCELED);
+    }
+
+    @Test
+    void toggleCustomerStatusIsUnsupportedAndSendsNothing() {
+        assertThat(connector).isNotInstanceOf(ToggleCustomerStatus.class);
+        assertThat(registry.capabilities(Provider.HITPAY).toggleCustomerStatus()).isEqualTo(Support.UNSUPPORTED);
+        assertThat(registry.capabilities(Provider.HITPAY).cancelSubscription()).isEqualTo(Support.NATIVE);
+        assertThat(registry.capabilities(Provider.HITPAY).listCustomers()).isEqualTo(Support.NATIVE);
+        assertThat(registry.capabilities(Provider.HITPAY).updatableFields()).containsExactly(
+                "amount", "customerEmail", "customerName", "interval", "productDescription", "productName",
+                "redirectUrl", "reference", "startDate");
+        assertThatThrownBy(() -> registry.require(Provider.HITPAY, ToggleCustomerStatus.class, "toggleCustomerStatus", null))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_BY_PROVIDER));
+        wireMock.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    // ---- errors
+
+    void stubError(int status, String body) {
+        wireMock.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    @Test
+    void validationEnvelopeBecomesProviderRejectedWithTheFieldMessages() {
+        wireMock.stubFor(put(urlEqualTo(PATH)).willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"message":"The start date must be a date after or equal to today. (and 1 more error)",
+                         "errors":{"start_date":["The start date must be a date after or equal to today."],
+                                   "save_card":["When save_card true, you disallow to set plan_id."]}}""")));
+        GatewayException e = failure(() -> connector.updateSubscription(current("active"), update(u -> u.startDate = TODAY_SGT)));
+        assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_REJECTED);
+        assertThat(e.provider()).isEqualTo(Provider.HITPAY);
+        assertThat(e.providerCode()).isEqualTo("422");
+        assertThat(e.providerMessage()).isEqualTo("start_date: The start date must be a date after or equal to today.; "
+                + "save_card: When save_card true, you disallow to set plan_id.");
+        wireMock.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void notFoundIsNotFoundButAnInvalidKeyIsRejected() {
+        stubError(404, "{\"message\":\"No query results for model [App\\\\Business\\\\RecurringBilling] " + ID + "\"}");
+        GatewayException missing = failure(() -> connector.fetchSubscription(ID));
+        assertThat(missing.code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(missing.providerCode()).isEqualTo("404");
+        wireMock.verify(1, anyRequestedFor(anyUrl())); // a refusal is not retried
+
+        for (int status : new int[] { 401, 403, 404 }) {
+            stubError(status, "{\"message\":\"Invalid business api key.\"}");
+            GatewayException key = failure(() -> connector.fetchSubscription(ID));
+            assertThat(key.code()).as("HTTP %d", status).isEqualTo(ErrorCode.PROVIDER_REJECTED);
+            assertThat(key.providerCode()).isEqualTo(String.valueOf(status));
+            assertThat(key.providerMessage()).isEqualTo("Invalid business api key.");
+            assertThat(key.getMessage()).doesNotContain(HitPayWireMockResource.API_KEY);
+        }
+    }
+
+    @Test
+    void serverErrorsRetryReadsButNeverMutations() {
+        stubError(503, "<html>stack trace with secrets</html>");
+        GatewayException read = failure(() -> connector.fetchSubscription(ID));
+        assertThat(read.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+        assertThat(read.getMessage()).doesNotContain("secrets");
+        assertThat(read.providerMessage()).isNull();
+        wireMock.verify(3, getRequestedFor(urlEqualTo(PATH)));
+
+        wireMock.stubFor(delete(urlEqualTo(PATH)).willReturn(aResponse().withStatus(500)));
+        GatewayException write = failure(() -> connector.cancelSubscription(current("active")));
+        assertThat(write.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+        wireMock.verify(1, deleteRequestedFor(urlEqualTo(PATH)));
+    }
+
+    @Test
+    void aTimeoutAfterSendingAMutationIsOutcomeUnknownAndNotRetried() {
+        wireMock.stubFor(post(urlEqualTo("/v1/recurring-billing")).willReturn(aResponse().withStatus(200).withFixedDelay((int) SLOW_ANSWER_MILLIS)
+                .withHeader("Content-Type", "application/json").withBody(BILLING)));
+        GatewayException e = slowFailure(() -> connector.createSubscription(createInput(c -> { })));
+        assertThat(e.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
+        assertThat(e.provider()).isEqualTo(Provider.HITPAY);
+        wireMock.verify(1, postRequestedFor(urlEqualTo("/v1/recurring-billing")));
+    }
+
+    @Test
+    void aLostConnectionAfterSendingIsOutcomeUnknownButOnAReadIsUnavailable() {
+        wireMock.stubFor(put(urlEqualTo(PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        GatewayException write = failure(() -> connector.updateSubscription(current("active"), update(u -> u.reference = "x")));
+        assertThat(write.code()).isEqualTo(ErrorCode.OUTCOME_UNKNOWN);
+        wireMock.verify(1, putRequestedFor(urlEqualTo(PATH)));
+
+        wireMock.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        GatewayException read = failure(() -> connector.fetchSubscription(ID));
+        assertThat(read.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+        assertThat(read.retryable()).isTrue();
+    }
+
+    @Test
+    void aReadTimeoutIsUnavailable() {
+        wireMock.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withFixedDelay((int) SLOW_ANSWER_MILLIS)
+                .withHeader("Content-Type", "application/json").withBody(BILLING)));
+        GatewayException e = slowFailure(() -> connector.fetchSubscription(ID));
+        assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+        assertThat(e.retryable()).isTrue();
+    }
+
+    @Test
+    void repeatedFailuresOpenTheCircuitAndMarkTheProviderUnhealthy() {
+        wireMock.stubFor(delete(urlEqualTo(PATH)).willReturn(aResponse().withStatus(502)));
+        assertThat(module.healthy()).isTrue();
+        for (int i = 0; i < 10; i++) {
+            failure(() -> connector.cancelSubscription(current("active")));
+        }
+        wireMock.verify(10, deleteRequestedFor(urlEqualTo(PATH)));
+        assertThat(module.healthy()).isFalse();
+        GatewayException fast = failure(() -> connector.cancelSubscription(current("active")));
+        assertThat(fast.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+        wireMock.verify(10, deleteRequestedFor(urlEqualTo(PATH))); // failed fast, nothing sent
+        circuitBreakers.resetAll();
+        assertThat(module.healthy()).isTrue();
+    }
+
+    @Test
+    void theModuleReportsWhereCallsGo() {
+        assertThat(module.enabled()).isTrue();
+        assertThat(module.sandboxed()).isFalse();
+        assertThat(module.baseUrl()).isEqualTo(wireMock.baseUrl());
+        assertThat(module.account()).startsWith("key-").doesNotContain(HitPayWireMockResource.API_KEY);
+        assertThat(module.webhookUrl()).isEqualTo(HitPayWireMockResource.WEBHOOK_URL);
+    }
+}
