@@ -51,6 +51,27 @@ class AuditTest {
     }
 
     @Test
+    void successfulMutationRecordsTheProviderReference() {
+        String subject = "creator-" + UUID.randomUUID() + "@billing.example";
+        Map<String, Object> input = HostileInputTest.createInput("HITPAY", "9.90", "SGD", "MONTH");
+        input.put("customer", Map.of("email", "audit-" + UUID.randomUUID() + "@example.com"));
+        String id = Api.post(Tokens.token(subject, java.util.Set.of(Roles.WRITE)),
+                "mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id providerSubscriptionId } }",
+                Map.of("input", input))
+                .statusCode(200).body("errors", org.hamcrest.Matchers.nullValue())
+                .extract().path("data.createSubscription.providerSubscriptionId");
+        List<Row> rows = new ArrayList<>();
+        pool.preparedQuery("select * from audit_log where subject = $1").execute(Tuple.of(subject)).await().indefinitely()
+                .forEach(rows::add);
+        assertThat(rows).hasSize(1);
+        Row row = rows.get(0);
+        assertThat(row.getString("operation")).isEqualTo("createSubscription");
+        assertThat(row.getString("provider")).isEqualTo("HITPAY");
+        assertThat(row.getString("outcome")).isEqualTo("SUCCEEDED");
+        assertThat(row.getString("provider_reference")).isEqualTo(id);
+    }
+
+    @Test
     void refusedCallersLeaveNoAuditEntryAndDoNothing() {
         String target = "cus-refused-" + UUID.randomUUID();
         String mutation = "mutation($p: String!) { linkCustomer(provider: HITPAY, providerCustomerId: $p) { id } }";

@@ -11,7 +11,6 @@ public final class KnownSecrets {
 
     public static final Map<String, String> CONFIG = Map.of(
             "gateway.providers.revenue-monster.private-key", PRIVATE_KEY,
-            "gateway.providers.hitpay.api-key", "hp-apikey-5EC12E7-a81c44d2",
             "gateway.providers.hitpay.webhook-salt", "hp-salt-5EC12E7-0b9e7731",
             "gateway.providers.hitpay.event-webhook-salt", "hp-evsalt-5EC12E7-77e0a1c3",
             "gateway.providers.monri.merchant-key", "monri-key-5EC12E7-c2d94b10",
@@ -36,9 +35,15 @@ public final class KnownSecrets {
         return present;
     }
 
-    /** The strings to look for: each secret, and for the PEM key one line of its body (a log could re-wrap the rest). */
+    /**
+     * The strings to look for: each secret, for the PEM key one line of its body (a log could re-wrap the rest),
+     * and HitPay's sandbox API key, which stays in use so that HitPay operations succeed.
+     */
     public static List<String> values() {
-        return config().values().stream().map(v -> v.startsWith("-----BEGIN") ? v.split("\n")[2] : v).toList();
+        List<String> values = new java.util.ArrayList<>(
+                config().values().stream().map(v -> v.startsWith("-----BEGIN") ? v.split("\n")[2] : v).toList());
+        values.add(dev.billinggateway.provider.hitpay.sandbox.HitPaySandboxData.API_KEY);
+        return values;
     }
 
     private static String pem(String resource) {

@@ -46,11 +46,15 @@ class SecretsTest {
         String writer = Tokens.writer();
         String reader = Tokens.reader();
 
-        // successful operations
+        // successful operations (HitPay keeps its sandbox API key, so its calls succeed)
         keep(Api.post(reader, "{ providers { provider enabled sandbox healthy } }").statusCode(200));
         keep(Api.post(reader, "{ customers(first: 20) { nodes { id email } } subscriptions(first: 20) { nodes { id status } } }")
                 .statusCode(200));
         keep(Api.as(reader).get("/graphql/schema.graphql").then().statusCode(200));
+        Map<String, Object> hitpay = HostileInputTest.createInput("HITPAY", "19.90", "SGD", "MONTH");
+        hitpay.put("customer", Map.of("email", "secrets-" + java.util.UUID.randomUUID() + "@example.com"));
+        keep(Api.post(writer, HostileInputTest.CREATE, Map.of("input", hitpay)).statusCode(200)
+                .body("errors", org.hamcrest.Matchers.nullValue()));
 
         // operations that reach the providers with the configured (wrong for the sandbox) credentials, or fail before
         for (String provider : List.of("HITPAY", "MONRI", "REVENUE_MONSTER")) {
@@ -76,7 +80,7 @@ class SecretsTest {
         String salt = KnownSecrets.CONFIG.get("gateway.providers.hitpay.event-webhook-salt");
         keep(given().contentType(ContentType.JSON).header("Hitpay-Signature", hmac(salt, event))
                 .header("Hitpay-Event-Type", "updated").header("Hitpay-Event-Object", "recurring_billing")
-                .body(event).post("/webhooks/hitpay").then());
+                .body(event).post("/webhooks/hitpay").then().statusCode(200));
         Thread.sleep(500); // webhook processing and audit writes finish asynchronously
 
         if (!KnownSecrets.values().isEmpty()) {
