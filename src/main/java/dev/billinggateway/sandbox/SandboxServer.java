@@ -14,7 +14,11 @@ import org.jboss.logging.Logger;
 
 import dev.billinggateway.config.GatewayConfig;
 import dev.billinggateway.domain.Provider;
+import dev.billinggateway.domain.GatewayException;
 import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Context;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.Interceptor;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -44,8 +48,9 @@ public class SandboxServer {
 
     private final Map<Provider, String> baseUrls = new EnumMap<>(Provider.class);
     private final Map<Provider, HttpServer> servers = new EnumMap<>(Provider.class);
+    private volatile boolean started;
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         if (config.sandbox().enabled()) {
             start();
         }
@@ -60,15 +65,19 @@ public class SandboxServer {
     }
 
     /** The base URL of the provider's sandbox; empty when the sandbox is off or has no simulator for it. */
-    public synchronized Optional<String> baseUrl(Provider provider) {
-        if (enabled() && servers.isEmpty()) {
+    public Optional<String> baseUrl(Provider provider) {
+        if (enabled() && !started) {
+            if (Context.isOnEventLoopThread()) {
+                // starting waits for the event loop: never from one (e.g. a request during shutdown)
+                throw GatewayException.unavailable(provider, "the sandbox is not running", null);
+            }
             start(); // a connector may ask before StartupEvent reaches this bean
         }
         return Optional.ofNullable(baseUrls.get(provider));
     }
 
     private synchronized void start() {
-        if (!servers.isEmpty()) {
+        if (started) {
             return;
         }
         String host = config.sandbox().host();
@@ -111,5 +120,6 @@ public class SandboxServer {
             baseUrls.put(provider, baseUrl);
             LOG.infof("Sandbox for %s listening at %s", provider, baseUrl);
         }
+        started = true;
     }
 }

@@ -138,6 +138,7 @@ public class ObjectRefresher {
     }
 
     static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        // PostgreSQL keeps microseconds: a snapshot read back must equal what was first returned
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

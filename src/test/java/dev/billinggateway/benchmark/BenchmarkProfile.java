@@ -9,6 +9,9 @@ public class BenchmarkProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
+                // a hanging provider is cut off after 1 s (production defaults are 5 to 15 s)
+                "Timeout/value", "1000",
+                "Timeout/unit", "MILLIS",
                 "gateway.sandbox.latency", "100ms",
                 "gateway.cache.fresh-for", "60s",
                 "quarkus.log.level", "WARN",

@@ -97,14 +97,23 @@ class FaultToleranceTest {
 
     @Test
     void aHangingProviderIsCutOffByItsTimeout() {
-        faults.set(Provider.MONRI, new Fault(Mode.HANG, 0));
+        faults.set(Provider.HITPAY, new Fault(Mode.HANG, 0));
         long t0 = System.nanoTime();
         JsonPath body = Gql.post(String.format(LIST, "")).statusCode(200).extract().jsonPath();
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        assertThat(millis).as("answered within the 1.5 s timeout (plus the work after it)").isLessThan(4000);
-        assertThat(body.getList("data.subscriptions.nodes.provider", String.class)).contains("HITPAY").doesNotContain("MONRI");
-        assertThat(body.getString("errors[0].extensions.provider")).isEqualTo("MONRI");
+        assertThat(millis).as("cut off by the 1.5 s timeout, not left hanging (bound generous for loaded CI machines)").isLessThan(7000);
+        assertThat(body.getList("data.subscriptions.nodes.provider", String.class)).contains("MONRI").doesNotContain("HITPAY");
+        assertThat(body.getList("errors")).hasSize(1);
+        assertThat(body.getString("errors[0].extensions.provider")).isEqualTo("HITPAY");
         assertThat(body.getString("errors[0].extensions.code")).isEqualTo("PROVIDER_UNAVAILABLE");
+    }
+
+    @Test
+    void aHangingProviderWithoutAListEndpointIsServedFromSnapshotsMarkedStale() {
+        Gql.post(String.format(LIST, ", filter: { provider: MONRI }")).body("data.subscriptions.nodes.size()", org.hamcrest.Matchers.greaterThan(0));
+        faults.set(Provider.MONRI, new Fault(Mode.HANG, 0));
+        JsonPath body = Gql.post("{ subscriptions(first: 50, filter: { provider: MONRI }) { nodes { id stale } } }").extract().jsonPath();
+        assertThat(body.getList("data.subscriptions.nodes.stale", Boolean.class)).isNotEmpty().containsOnly(true);
     }
 
     @Test

@@ -30,7 +30,6 @@ import dev.billinggateway.testsupport.Gql;
 import dev.billinggateway.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -38,7 +37,6 @@ import io.restassured.response.Response;
 
 /** Revenue Monster through the GraphQL API, against the built-in sandbox. */
 @QuarkusTest
-@TestProfile(RevenueMonsterSandboxProfile.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class RevenueMonsterGraphQLTest {
 

@@ -26,14 +26,12 @@ import dev.billinggateway.testsupport.Gql;
 import dev.billinggateway.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 /** The sandbox enforces what Revenue Monster enforces: client credentials, token, timestamp, nonce, signature, routes. */
 @QuarkusTest
-@TestProfile(RevenueMonsterSandboxProfile.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class RevenueMonsterSandboxTest {
 

@@ -39,7 +39,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 @TestProfile(BenchmarkProfile.class)
 @QuarkusTestResource(PostgresTestResource.class)
 @Tag("benchmark")
-class GatewayBenchmark {
+class GatewayBenchmarkTest {
 
     static final Duration WARMUP = Duration.ofSeconds(3);
     static final Duration RUN = Duration.ofSeconds(Long.getLong("benchmark.seconds", 8));
