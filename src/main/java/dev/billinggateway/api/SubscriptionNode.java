@@ -25,9 +25,10 @@ public record SubscriptionNode(
         String productDescription,
         @NonNull Money amount,
         @NonNull BillingInterval interval,
-        @NonNull @Description("the unified status; Monri reports none, so there it is derived from activeFrom/activeTo "
-                + "(before activeFrom PENDING, between ACTIVE, after activeTo ENDED)") SubscriptionStatus status,
-        @Description("the provider's own status word, unchanged") String providerStatus,
+        @NonNull @Description("the unified status. MONRI reports none: there it is derived from the dates in Monri's time zone "
+                + "(Europe/Zagreb): PENDING before activeFrom, ACTIVE from activeFrom through activeTo, ENDED after activeTo "
+                + "(cancel moves activeTo)") SubscriptionStatus status,
+        @Description("the provider's own status word, unchanged (null for MONRI, which has none)") String providerStatus,
         LocalDate nextChargeDate,
         LocalDate startDate,
         LocalDate activeFrom,

@@ -20,7 +20,8 @@ public class EmbeddedPostgresConfigSource implements ConfigSource {
 
     @Override
     public Set<String> getPropertyNames() {
-        return Set.of(); // answered on demand only: listing them would start the server at every config scan
+        // names only: the server starts when a value is first read, and only in dev mode
+        return LaunchMode.current() == LaunchMode.DEVELOPMENT && !datasourceConfigured() ? KEYS : Set.of();
     }
 
     @Override

@@ -94,6 +94,62 @@ public class LinkStore {
                 });
     }
 
+    /** Links and their last snapshots, read in one statement. */
+    public record Found<L>(Map<String, L> links, Map<String, SnapshotStore.Snapshot> snapshots) {
+    }
+
+    public Uni<Found<CustomerLink>> customersWithSnapshots(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(new Found<>(Map.of(), Map.of()));
+        }
+        queries.count();
+        return pool.preparedQuery("SELECT l.id, l.provider, l.provider_account, l.provider_customer_id, s.kind, s.payload, s.fetched_at"
+                + " FROM customer_link l LEFT JOIN provider_snapshot s ON s.gateway_id = l.id WHERE l.id = ANY($1::text[])")
+                .execute(Tuple.of(ids.toArray(new String[0])))
+                .map(rows -> {
+                    Map<String, CustomerLink> byId = new HashMap<>();
+                    Map<String, SnapshotStore.Snapshot> snapshots = new HashMap<>();
+                    for (Row row : rows) {
+                        CustomerLink link = new CustomerLink();
+                        link.id = row.getString("id");
+                        link.provider = row.getString("provider");
+                        link.providerAccount = row.getString("provider_account");
+                        link.providerCustomerId = row.getString("provider_customer_id");
+                        byId.put(link.id, link);
+                        snapshot(row, link.id, snapshots);
+                    }
+                    return new Found<>(byId, snapshots);
+                });
+    }
+
+    public Uni<Found<SubscriptionLink>> subscriptionsWithSnapshots(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(new Found<>(Map.of(), Map.of()));
+        }
+        queries.count();
+        return pool.preparedQuery("SELECT l.id, l.provider, l.provider_account, l.provider_subscription_id, l.customer_link_id,"
+                + " s.kind, s.payload, s.fetched_at"
+                + " FROM subscription_link l LEFT JOIN provider_snapshot s ON s.gateway_id = l.id WHERE l.id = ANY($1::text[])")
+                .execute(Tuple.of(ids.toArray(new String[0])))
+                .map(rows -> {
+                    Map<String, SubscriptionLink> byId = new HashMap<>();
+                    Map<String, SnapshotStore.Snapshot> snapshots = new HashMap<>();
+                    for (Row row : rows) {
+                        SubscriptionLink link = toSubscriptionLink(row);
+                        byId.put(link.id, link);
+                        snapshot(row, link.id, snapshots);
+                    }
+                    return new Found<>(byId, snapshots);
+                });
+    }
+
+    private static void snapshot(Row row, String id, Map<String, SnapshotStore.Snapshot> into) {
+        String payload = row.getString("payload");
+        if (payload != null) {
+            into.put(id, new SnapshotStore.Snapshot(id, row.getString("kind"), payload, row.getOffsetDateTime("fetched_at")));
+        }
+    }
+
     public Uni<Map<String, CustomerLink>> customersById(Collection<String> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());

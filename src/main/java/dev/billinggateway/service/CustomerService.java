@@ -57,13 +57,21 @@ public class CustomerService {
 
     /** Nodes for gateway IDs (unknown IDs are absent from the result), one provider read per distinct customer. */
     public Uni<Map<String, Refreshed<CustomerNode>>> byIds(List<String> ids, boolean allowFresh) {
-        return links.customersById(ids).chain(found -> resolve(new ArrayList<>(found.values()), allowFresh));
+        return links.customersWithSnapshots(ids)
+                .chain(found -> resolve(new ArrayList<>(found.links().values()), allowFresh, found.snapshots()));
     }
 
     Uni<Map<String, Refreshed<CustomerNode>>> resolve(List<CustomerLink> found, boolean allowFresh) {
+        return resolve(found, allowFresh, null);
+    }
+
+    private Uni<Map<String, Refreshed<CustomerNode>>> resolve(List<CustomerLink> found, boolean allowFresh,
+            Map<String, dev.billinggateway.persistence.SnapshotStore.Snapshot> snapshots) {
         List<Target> targets = found.stream()
                 .map(l -> new Target(l.id, Provider.valueOf(l.provider), l.providerCustomerId)).toList();
-        return refresher.resolve(KIND, Customer.class, targets, this::fetch, allowFresh).map(byId -> {
+        var resolved = snapshots == null ? refresher.resolve(KIND, Customer.class, targets, this::fetch, allowFresh)
+                : refresher.resolve(KIND, Customer.class, targets, this::fetch, allowFresh, snapshots);
+        return resolved.map(byId -> {
             Map<String, Refreshed<CustomerNode>> nodes = new LinkedHashMap<>();
             byId.forEach((id, r) -> nodes.put(id, r.error() != null ? Refreshed.failed(r.error())
                     : Refreshed.of(CustomerNode.of(id, r.value(), r.stale(), r.fetchedAt()), r.stale(), r.fetchedAt())));

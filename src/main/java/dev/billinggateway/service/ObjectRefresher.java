@@ -57,7 +57,17 @@ public class ObjectRefresher {
         if (targets.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return snapshots.load(targets.stream().map(Target::gatewayId).toList()).chain(known -> {
+        return snapshots.load(targets.stream().map(Target::gatewayId).toList())
+                .chain(known -> resolve(kind, type, targets, fetch, allowFresh, known));
+    }
+
+    /** As above, with the snapshots already read (together with the links, in one statement). */
+    public <T> Uni<Map<String, Refreshed<T>>> resolve(String kind, Class<T> type, List<Target> targets,
+            BiFunction<Provider, String, Uni<T>> fetch, boolean allowFresh, Map<String, Snapshot> known) {
+        if (targets.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Uni.createFrom().item(known).chain(ignored -> {
             OffsetDateTime now = now();
             Duration freshFor = config.cache().freshFor();
             Map<String, Refreshed<T>> result = new LinkedHashMap<>();

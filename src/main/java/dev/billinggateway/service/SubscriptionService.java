@@ -82,15 +82,23 @@ public class SubscriptionService {
     }
 
     Uni<Map<String, Refreshed<SubscriptionNode>>> byIds(List<String> ids, boolean allowFresh) {
-        return links.subscriptionsById(ids).chain(found -> resolve(new ArrayList<>(found.values()), allowFresh));
+        return links.subscriptionsWithSnapshots(ids)
+                .chain(found -> resolve(new ArrayList<>(found.links().values()), allowFresh, found.snapshots()));
     }
 
     private Uni<Map<String, Refreshed<SubscriptionNode>>> resolve(List<SubscriptionLink> found, boolean allowFresh) {
+        return resolve(found, allowFresh, null);
+    }
+
+    private Uni<Map<String, Refreshed<SubscriptionNode>>> resolve(List<SubscriptionLink> found, boolean allowFresh,
+            Map<String, dev.billinggateway.persistence.SnapshotStore.Snapshot> snapshots) {
         Map<String, String> customerOf = new HashMap<>();
         found.forEach(l -> customerOf.put(l.id, l.customerLinkId));
         List<Target> targets = found.stream()
                 .map(l -> new Target(l.id, Provider.valueOf(l.provider), l.providerSubscriptionId)).toList();
-        return refresher.resolve(KIND, Subscription.class, targets, this::fetch, allowFresh).map(byId -> {
+        var resolved = snapshots == null ? refresher.resolve(KIND, Subscription.class, targets, this::fetch, allowFresh)
+                : refresher.resolve(KIND, Subscription.class, targets, this::fetch, allowFresh, snapshots);
+        return resolved.map(byId -> {
             Map<String, Refreshed<SubscriptionNode>> nodes = new LinkedHashMap<>();
             byId.forEach((id, r) -> nodes.put(id, r.error() != null ? Refreshed.failed(r.error())
                     : Refreshed.of(SubscriptionNode.of(id, customerOf.get(id), r.value(), r.stale(), r.fetchedAt()), r.stale(),
