@@ -47,16 +47,8 @@ public class CustomerApi {
         caller.requireRead();
         Provider provider = filter == null ? null : filter.provider;
         String email = filter == null ? null : filter.email;
-        return Uni.createFrom().deferred(() -> customers.list(provider, email, Pages.size(first, config), after))
-                .map(page -> {
-                    CustomerConnection connection = new CustomerConnection(page.items(),
-                            new PageInfo(page.hasNextPage(), page.endCursor()));
-                    if (!page.failures().isEmpty()) {
-                        throw new PartialResult(new ProviderFailures(connection, page.failures()));
-                    }
-                    return connection;
-                })
-                .onFailure(PartialResult.class).transform(Throwable::getCause);
+        return Connections.of(Uni.createFrom().deferred(() -> customers.list(provider, email, Pages.size(first, config), after)),
+                CustomerConnection::new);
     }
 
     @Description("the customer's subscriptions at its provider")
@@ -87,12 +79,5 @@ public class CustomerApi {
             @Name("providerCustomerId") @NonNull String providerCustomerId) {
         caller.requireWrite();
         return customers.link(caller.subject(), provider, providerCustomerId);
-    }
-
-    /** Carries a checked partial-result exception through Mutiny's unchecked failure channel. */
-    static final class PartialResult extends RuntimeException {
-        PartialResult(ProviderFailures cause) {
-            super(cause);
-        }
     }
 }

@@ -19,9 +19,13 @@ public class ProviderQueries {
     @Inject
     ConnectorRegistry registry;
 
+    @Inject
+    Caller caller;
+
     @Query("providers")
     @Description("every provider this gateway knows, whether it is on, and what it can do")
     public @NonNull List<@NonNull ProviderInfo> providers() {
+        caller.requireRead();
         return registry.providers().stream().map(p -> {
             ProviderModule m = registry.module(p).orElseThrow();
             return new ProviderInfo(p, m.enabled(), m.sandboxed(), m.healthy(), registry.capabilities(p));

@@ -47,16 +47,9 @@ public class SubscriptionApi {
         Provider provider = filter == null ? null : filter.provider;
         String email = filter == null ? null : filter.customerEmail;
         SubscriptionStatus status = filter == null ? null : filter.status;
-        return Uni.createFrom().deferred(() -> subscriptions.list(provider, email, status, Pages.size(first, config), after))
-                .map(page -> {
-                    SubscriptionConnection connection = new SubscriptionConnection(page.items(),
-                            new PageInfo(page.hasNextPage(), page.endCursor()));
-                    if (!page.failures().isEmpty()) {
-                        throw new CustomerApi.PartialResult(new ProviderFailures(connection, page.failures()));
-                    }
-                    return connection;
-                })
-                .onFailure(CustomerApi.PartialResult.class).transform(Throwable::getCause);
+        return Connections.of(
+                Uni.createFrom().deferred(() -> subscriptions.list(provider, email, status, Pages.size(first, config), after)),
+                SubscriptionConnection::new);
     }
 
     @Description("the customer the subscription belongs to")

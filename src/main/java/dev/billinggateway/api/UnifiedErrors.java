@@ -144,7 +144,7 @@ public class UnifiedErrors extends SimplePerformantInstrumentation {
 
     private static Throwable unwrap(Throwable t) {
         Throwable current = t;
-        while ((current instanceof CompletionException || current instanceof CustomerApi.PartialResult
+        while ((current instanceof CompletionException || current instanceof Connections.PartialResult
                 || current.getClass().getName().endsWith("DataFetcherException")) && current.getCause() != null) {
             current = current.getCause();
         }

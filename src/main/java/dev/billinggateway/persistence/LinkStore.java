@@ -110,11 +110,7 @@ public class LinkStore {
                     Map<String, CustomerLink> byId = new HashMap<>();
                     Map<String, SnapshotStore.Snapshot> snapshots = new HashMap<>();
                     for (Row row : rows) {
-                        CustomerLink link = new CustomerLink();
-                        link.id = row.getString("id");
-                        link.provider = row.getString("provider");
-                        link.providerAccount = row.getString("provider_account");
-                        link.providerCustomerId = row.getString("provider_customer_id");
+                        CustomerLink link = toCustomerLink(row);
                         byId.put(link.id, link);
                         snapshot(row, link.id, snapshots);
                     }
@@ -160,11 +156,7 @@ public class LinkStore {
                 .map(rows -> {
                     Map<String, CustomerLink> byId = new HashMap<>();
                     for (Row row : rows) {
-                        CustomerLink link = new CustomerLink();
-                        link.id = row.getString("id");
-                        link.provider = row.getString("provider");
-                        link.providerAccount = row.getString("provider_account");
-                        link.providerCustomerId = row.getString("provider_customer_id");
+                        CustomerLink link = toCustomerLink(row);
                         byId.put(link.id, link);
                     }
                     return byId;
@@ -217,14 +209,32 @@ public class LinkStore {
                 .map(rows -> {
                     List<CustomerLink> links = new ArrayList<>();
                     for (Row row : rows) {
-                        CustomerLink link = new CustomerLink();
-                        link.id = row.getString("id");
-                        link.provider = row.getString("provider");
-                        link.providerAccount = row.getString("provider_account");
-                        link.providerCustomerId = row.getString("provider_customer_id");
+                        CustomerLink link = toCustomerLink(row);
                         links.add(link);
                     }
                     return links;
+                });
+    }
+
+    private static CustomerLink toCustomerLink(Row row) {
+        CustomerLink link = new CustomerLink();
+        link.id = row.getString("id");
+        link.provider = row.getString("provider");
+        link.providerAccount = row.getString("provider_account");
+        link.providerCustomerId = row.getString("provider_customer_id");
+        return link;
+    }
+
+    /** Subscriptions the gateway knows for a provider account, in link order, for providers without a list endpoint. */
+    public Uni<List<SubscriptionLink>> knownSubscriptions(Provider provider, String account, int offset, int limit) {
+        queries.count();
+        return pool.preparedQuery("SELECT id, provider, provider_account, provider_subscription_id, customer_link_id"
+                + " FROM subscription_link WHERE provider = $1 AND provider_account = $2 ORDER BY created_at, id OFFSET $3 LIMIT $4")
+                .execute(Tuple.of(provider.name(), account, offset, limit))
+                .map(rows -> {
+                    List<SubscriptionLink> found = new ArrayList<>();
+                    rows.forEach(row -> found.add(toSubscriptionLink(row)));
+                    return found;
                 });
     }
 

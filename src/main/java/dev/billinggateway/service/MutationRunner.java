@@ -140,7 +140,8 @@ public class MutationRunner {
         AuditEntry e = new AuditEntry();
         e.subject = m.subject();
         e.operation = m.operation();
-        e.targetId = m.targetId();
+        // a create has no target until it ran: the audit names what it created
+        e.targetId = m.targetId() != null ? m.targetId() : createdId(result);
         e.provider = m.provider() == null ? null : m.provider().name();
         e.providerRequest = m.operation();
         e.providerReference = result == null ? null : m.providerReference().apply(result);
@@ -148,6 +149,16 @@ public class MutationRunner {
         e.errorCode = errorCode;
         e.idempotencyKey = m.idempotencyKey();
         return e;
+    }
+
+    private static String createdId(Object result) {
+        if (result instanceof dev.billinggateway.api.SubscriptionNode s) {
+            return s.id();
+        }
+        if (result instanceof dev.billinggateway.api.CustomerNode c) {
+            return c.id();
+        }
+        return null;
     }
 
     private String requestHash(Mutation<?> m) {

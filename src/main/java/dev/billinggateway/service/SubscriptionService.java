@@ -32,7 +32,6 @@ import dev.billinggateway.domain.Provider;
 import dev.billinggateway.domain.Subscription;
 import dev.billinggateway.domain.SubscriptionStatus;
 import dev.billinggateway.domain.UpdateSubscriptionInput;
-import dev.billinggateway.persistence.KnownObjects;
 import dev.billinggateway.persistence.LinkStore;
 import dev.billinggateway.persistence.LinkStore.SubscriptionLinkRow;
 import dev.billinggateway.persistence.SubscriptionLink;
@@ -52,9 +51,6 @@ public class SubscriptionService {
 
     @Inject
     LinkStore links;
-
-    @Inject
-    KnownObjects known;
 
     @Inject
     ObjectRefresher refresher;
@@ -130,7 +126,7 @@ public class SubscriptionService {
         }
         // no list endpoint: the subscriptions this gateway created or linked, refreshed from the provider
         int offset = page.cursor() == null ? 0 : Integer.parseInt(page.cursor());
-        return known.subscriptions(provider, registry.account(provider), offset, page.limit())
+        return links.knownSubscriptions(provider, registry.account(provider), offset, page.limit())
                 .chain(found -> resolve(found, true).chain(byId -> {
                     List<SubscriptionNode> nodes = new ArrayList<>();
                     for (SubscriptionLink l : found) {

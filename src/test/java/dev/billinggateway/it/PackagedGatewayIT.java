@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ import dev.billinggateway.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.filter.Filter;
 
 /**
  * The production jar ({@code java -jar target/quarkus-app/quarkus-run.jar}) against a real PostgreSQL:
@@ -28,24 +30,29 @@ import io.restassured.builder.RequestSpecBuilder;
 @QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = true)
 class PackagedGatewayIT {
 
+    /** Every request of these tests carries a reader's token (a filter keeps the port Quarkus set). */
+    static final Filter AS_READER = (request, response, ctx) -> {
+        request.header("Authorization", "Bearer " + Tokens.reader());
+        return ctx.next(request, response);
+    };
+
     @BeforeAll
     static void asAReader() {
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + Tokens.reader()).build();
+        RestAssured.filters(AS_READER);
     }
 
     @AfterAll
     static void reset() {
-        RestAssured.requestSpecification = null;
+        RestAssured.replaceFiltersWith(List.of());
     }
 
     @Test
     void refusesCallersWithoutAToken() {
-        var reader = RestAssured.requestSpecification;
-        RestAssured.requestSpecification = null;
+        RestAssured.replaceFiltersWith(List.of());
         try {
             Gql.post("{ providers { provider } }").statusCode(401).body("errors[0].extensions.code", is("UNAUTHENTICATED"));
         } finally {
-            RestAssured.requestSpecification = reader;
+            RestAssured.filters(AS_READER);
         }
     }
 
