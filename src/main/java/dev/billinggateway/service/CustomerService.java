@@ -45,6 +45,9 @@ public class CustomerService {
     @Inject
     MutationRunner runner;
 
+    @Inject
+    LocalSnapshots local;
+
     public Uni<CustomerNode> get(String id) {
         return byIds(List.of(id), true).map(found -> {
             Refreshed<CustomerNode> r = found.get(id);
@@ -57,8 +60,30 @@ public class CustomerService {
 
     /** Nodes for gateway IDs (unknown IDs are absent from the result), one provider read per distinct customer. */
     public Uni<Map<String, Refreshed<CustomerNode>>> byIds(List<String> ids, boolean allowFresh) {
-        return links.customersWithSnapshots(ids)
-                .chain(found -> resolve(new ArrayList<>(found.links().values()), allowFresh, found.snapshots()));
+        Map<String, Refreshed<CustomerNode>> result = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            CustomerNode node = allowFresh ? local.fresh(id, CustomerNode.class) : null;
+            if (node != null) {
+                result.put(id, Refreshed.of(node, false, node.fetchedAt()));
+            } else {
+                missing.add(id);
+            }
+        }
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(result);
+        }
+        return links.customersWithSnapshots(missing)
+                .chain(found -> resolve(new ArrayList<>(found.links().values()), allowFresh, found.snapshots()))
+                .map(read -> {
+                    read.forEach((id, r) -> {
+                        if (r.error() == null) {
+                            local.put(id, r.value(), r.fetchedAt(), r.stale());
+                        }
+                    });
+                    result.putAll(read);
+                    return result;
+                });
     }
 
     Uni<Map<String, Refreshed<CustomerNode>>> resolve(List<CustomerLink> found, boolean allowFresh) {
@@ -124,8 +149,11 @@ public class CustomerService {
                     customers.forEach(c -> byGatewayId.put(ids.get(c.providerCustomerId()), c));
                     return refresher.store(KIND, byGatewayId).map(v -> {
                         var fetchedAt = ObjectRefresher.now();
-                        return customers.stream()
-                                .map(c -> CustomerNode.of(ids.get(c.providerCustomerId()), c, false, fetchedAt)).toList();
+                        return customers.stream().map(c -> {
+                            CustomerNode node = CustomerNode.of(ids.get(c.providerCustomerId()), c, false, fetchedAt);
+                            local.put(node.id(), node, fetchedAt, false);
+                            return node;
+                        }).toList();
                     });
                 });
     }

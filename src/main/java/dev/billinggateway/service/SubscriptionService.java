@@ -67,6 +67,9 @@ public class SubscriptionService {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    LocalSnapshots local;
+
     public Uni<SubscriptionNode> get(String id) {
         return byIds(List.of(id), true).map(found -> {
             Refreshed<SubscriptionNode> r = found.get(id);
@@ -78,8 +81,30 @@ public class SubscriptionService {
     }
 
     Uni<Map<String, Refreshed<SubscriptionNode>>> byIds(List<String> ids, boolean allowFresh) {
-        return links.subscriptionsWithSnapshots(ids)
-                .chain(found -> resolve(new ArrayList<>(found.links().values()), allowFresh, found.snapshots()));
+        Map<String, Refreshed<SubscriptionNode>> result = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            SubscriptionNode node = allowFresh ? local.fresh(id, SubscriptionNode.class) : null;
+            if (node != null) {
+                result.put(id, Refreshed.of(node, false, node.fetchedAt()));
+            } else {
+                missing.add(id);
+            }
+        }
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(result);
+        }
+        return links.subscriptionsWithSnapshots(missing)
+                .chain(found -> resolve(new ArrayList<>(found.links().values()), allowFresh, found.snapshots()))
+                .map(read -> {
+                    read.forEach((id, r) -> {
+                        if (r.error() == null) {
+                            local.put(id, r.value(), r.fetchedAt(), r.stale());
+                        }
+                    });
+                    result.putAll(read);
+                    return result;
+                });
     }
 
     private Uni<Map<String, Refreshed<SubscriptionNode>>> resolve(List<SubscriptionLink> found, boolean allowFresh) {
@@ -178,7 +203,9 @@ public class SubscriptionService {
             var fetchedAt = ObjectRefresher.now();
             return refresher.store(KIND, byGatewayId).map(v -> subscriptions.stream().map(s -> {
                 SubscriptionLinkRow link = subLinks.get(s.providerSubscriptionId());
-                return SubscriptionNode.of(link.id(), link.customerLinkId(), s, false, fetchedAt);
+                SubscriptionNode node = SubscriptionNode.of(link.id(), link.customerLinkId(), s, false, fetchedAt);
+                local.put(node.id(), node, fetchedAt, false);
+                return node;
             }).toList());
         });
     }

@@ -1,0 +1,63 @@
+package dev.billinggateway.service;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.billinggateway.config.GatewayConfig;
+
+/**
+ * This instance's copy of fresh nodes, so that a read inside {@code gateway.cache.fresh-for} costs no database
+ * statement. Only fresh entries are served; the PostgreSQL snapshot stays the shared copy (stale fallback,
+ * other instances). Another instance's write shows here once the entry ages out, at most {@code fresh-for}
+ * later — the same bound the snapshot cache already gives against the provider.
+ */
+@ApplicationScoped
+public class LocalSnapshots {
+
+    /** Bounded: a full map is cleared rather than tracked per entry (fresh-for is seconds, refills are cheap). */
+    static final int MAX_ENTRIES = 50_000;
+
+    record Entry(Object node, OffsetDateTime fetchedAt) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    @Inject
+    GatewayConfig config;
+
+    boolean enabled() {
+        return !config.cache().freshFor().isZero();
+    }
+
+    /** The node for this gateway ID when it was read from the provider within {@code fresh-for}. */
+    <T> T fresh(String gatewayId, Class<T> type) {
+        if (!enabled()) {
+            return null;
+        }
+        Entry e = entries.get(gatewayId);
+        Duration freshFor = config.cache().freshFor();
+        if (e == null || !type.isInstance(e.node()) || !e.fetchedAt().plus(freshFor).isAfter(ObjectRefresher.now())) {
+            return null;
+        }
+        return type.cast(e.node());
+    }
+
+    void put(String gatewayId, Object node, OffsetDateTime fetchedAt, boolean stale) {
+        if (!enabled()) {
+            return;
+        }
+        if (stale) {
+            entries.remove(gatewayId);
+            return;
+        }
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
+        }
+        entries.put(gatewayId, new Entry(node, fetchedAt));
+    }
+}
