@@ -60,30 +60,8 @@ public class CustomerService {
 
     /** Nodes for gateway IDs (unknown IDs are absent from the result), one provider read per distinct customer. */
     public Uni<Map<String, Refreshed<CustomerNode>>> byIds(List<String> ids, boolean allowFresh) {
-        Map<String, Refreshed<CustomerNode>> result = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String id : ids) {
-            CustomerNode node = allowFresh ? local.fresh(id, CustomerNode.class) : null;
-            if (node != null) {
-                result.put(id, Refreshed.of(node, false, node.fetchedAt()));
-            } else {
-                missing.add(id);
-            }
-        }
-        if (missing.isEmpty()) {
-            return Uni.createFrom().item(result);
-        }
-        return links.customersWithSnapshots(missing)
-                .chain(found -> resolve(new ArrayList<>(found.links().values()), allowFresh, found.snapshots()))
-                .map(read -> {
-                    read.forEach((id, r) -> {
-                        if (r.error() == null) {
-                            local.put(id, r.value(), r.fetchedAt(), r.stale());
-                        }
-                    });
-                    result.putAll(read);
-                    return result;
-                });
+        return local.readThrough(ids, allowFresh, CustomerNode.class, CustomerNode::fetchedAt, missing -> links.customersWithSnapshots(missing)
+                .chain(found -> resolve(new ArrayList<>(found.links().values()), allowFresh, found.snapshots())));
     }
 
     Uni<Map<String, Refreshed<CustomerNode>>> resolve(List<CustomerLink> found, boolean allowFresh) {

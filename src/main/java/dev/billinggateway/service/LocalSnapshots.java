@@ -2,13 +2,18 @@ package dev.billinggateway.service;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.billinggateway.config.GatewayConfig;
+import io.smallrye.mutiny.Uni;
 
 /**
  * This instance's copy of fresh nodes, so that a read inside {@code gateway.cache.fresh-for} costs no database
@@ -45,6 +50,36 @@ public class LocalSnapshots {
             return null;
         }
         return type.cast(e.node());
+    }
+
+    /**
+     * Serves the IDs this instance read within {@code fresh-for}, and reads the others with {@code readMissing},
+     * remembering what that read got.
+     */
+    <T> Uni<Map<String, Refreshed<T>>> readThrough(List<String> ids, boolean allowFresh, Class<T> type,
+            Function<T, OffsetDateTime> fetchedAtOf, Function<List<String>, Uni<Map<String, Refreshed<T>>>> readMissing) {
+        Map<String, Refreshed<T>> result = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            T node = allowFresh ? fresh(id, type) : null;
+            if (node != null) {
+                result.put(id, Refreshed.of(node, false, fetchedAtOf.apply(node)));
+            } else {
+                missing.add(id);
+            }
+        }
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(result);
+        }
+        return readMissing.apply(missing).map(read -> {
+            read.forEach((id, r) -> {
+                if (r.error() == null) {
+                    put(id, r.value(), r.fetchedAt(), r.stale());
+                }
+            });
+            result.putAll(read);
+            return result;
+        });
     }
 
     void put(String gatewayId, Object node, OffsetDateTime fetchedAt, boolean stale) {

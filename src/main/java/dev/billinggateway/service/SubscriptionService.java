@@ -81,30 +81,8 @@ public class SubscriptionService {
     }
 
     Uni<Map<String, Refreshed<SubscriptionNode>>> byIds(List<String> ids, boolean allowFresh) {
-        Map<String, Refreshed<SubscriptionNode>> result = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String id : ids) {
-            SubscriptionNode node = allowFresh ? local.fresh(id, SubscriptionNode.class) : null;
-            if (node != null) {
-                result.put(id, Refreshed.of(node, false, node.fetchedAt()));
-            } else {
-                missing.add(id);
-            }
-        }
-        if (missing.isEmpty()) {
-            return Uni.createFrom().item(result);
-        }
-        return links.subscriptionsWithSnapshots(missing)
-                .chain(found -> resolve(new ArrayList<>(found.links().values()), allowFresh, found.snapshots()))
-                .map(read -> {
-                    read.forEach((id, r) -> {
-                        if (r.error() == null) {
-                            local.put(id, r.value(), r.fetchedAt(), r.stale());
-                        }
-                    });
-                    result.putAll(read);
-                    return result;
-                });
+        return local.readThrough(ids, allowFresh, SubscriptionNode.class, SubscriptionNode::fetchedAt, missing -> links.subscriptionsWithSnapshots(missing)
+                .chain(found -> resolve(new ArrayList<>(found.links().values()), allowFresh, found.snapshots())));
     }
 
     private Uni<Map<String, Refreshed<SubscriptionNode>>> resolve(List<SubscriptionLink> found, boolean allowFresh) {
