@@ -75,7 +75,7 @@ public class GraphQLRequestGuard {
         maxQueryTokens = limits.maxQueryTokens();
         introspectionEnabled = exposure.introspectionEnabled();
         router.route(HttpMethod.POST, "/graphql").order(-10)
-                .handler(BodyHandler.create().setBodyLimit(maxBodySize.asLongValue()))
+                .handler(BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue())) // no file uploads to disk
                 .handler(this::check)
                 .failureHandler(this::failed);
         // everything else under the GraphQL path (GET /graphql when enabled, the printed schema): readers only

@@ -106,7 +106,8 @@ public class SandboxServer {
                     proceed.run();
                 }
             });
-            router.route().handler(BodyHandler.create().setBodyLimit(1024 * 1024));
+            // no file uploads: a body handler that accepts them writes to a local folder
+            router.route().handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
             HttpServer server;
             try {
                 server = vertx.createHttpServer().requestHandler(router).listen(port, host)
