@@ -56,10 +56,4 @@ public class WebhookInboxStore {
         return db.read(s -> s.createQuery("from WebhookEvent where status = :received order by receivedAt", WebhookEvent.class)
                 .setParameter("received", Status.RECEIVED.name()).setMaxResults(limit).getResultList());
     }
-
-    public Uni<List<WebhookEvent>> recent(String provider, int limit) {
-        return db.read(s -> s.createQuery("from WebhookEvent where (:provider is null or provider = :provider)"
-                + " order by receivedAt desc, id desc", WebhookEvent.class)
-                .setParameter("provider", provider).setMaxResults(limit).getResultList());
-    }
 }

@@ -67,7 +67,7 @@ public class ObjectRefresher {
         if (targets.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return Uni.createFrom().item(known).chain(ignored -> {
+        return Uni.createFrom().deferred(() -> {
             OffsetDateTime now = now();
             Duration freshFor = config.cache().freshFor();
             Map<String, Refreshed<T>> result = new LinkedHashMap<>();

@@ -96,10 +96,17 @@ class ErrorsTest {
     }
 
     @Test
-    void tooLongIdempotencyKeyIsValidation() {
-        Gql.post("mutation($k: String) { cancelSubscription(id: \"sub_unknown\", idempotencyKey: $k) { id } }",
-                Map.of("k", "k".repeat(201)))
-                .body("errors[0].extensions.code", is("NOT_FOUND")); // the target is checked first
+    void tooLongIdempotencyKeyIsValidationAndChangesNothing() {
+        String id = Gql.post("{ subscriptions(first: 1, filter: { provider: HITPAY, status: ACTIVE }) { nodes { id } } }")
+                .extract().path("data.subscriptions.nodes[0].id");
+        Gql.post("mutation($id: ID!, $k: String) { cancelSubscription(id: $id, idempotencyKey: $k) { id } }",
+                Map.of("id", id, "k", "k".repeat(201)))
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", is("VALIDATION"))
+                .body("errors[0].extensions.field", is("idempotencyKey"))
+                .body("errors[0].extensions.rule", is("1 to 200 characters"));
+        Gql.post("query($id: ID!) { subscription(id: $id) { status } }", Map.of("id", id))
+                .body("data.subscription.status", is("ACTIVE"));
     }
 
     @Test
