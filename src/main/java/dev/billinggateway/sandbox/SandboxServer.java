@@ -86,6 +86,10 @@ public class SandboxServer {
             int port = config.sandbox().port().map(p -> p == 0 ? 0 : p + provider.ordinal()).orElse(0);
             Router router = Router.router(vertx);
             long latency = config.sandbox().latency().toMillis();
+            // the body is read first: a request whose body arrives while the latency timer runs would
+            // otherwise never reach a body handler installed after it (the request hangs)
+            // no file uploads: a body handler that accepts them writes to a local folder
+            router.route().handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
             router.route().handler(ctx -> {
                 faults.record(provider, ctx.request().method().name(), ctx.request().uri());
                 SandboxFaults.Fault fault = faults.forCall(provider, ctx.request().path());
@@ -106,8 +110,6 @@ public class SandboxServer {
                     proceed.run();
                 }
             });
-            // no file uploads: a body handler that accepts them writes to a local folder
-            router.route().handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
             HttpServer server;
             try {
                 server = vertx.createHttpServer().requestHandler(router).listen(port, host)
