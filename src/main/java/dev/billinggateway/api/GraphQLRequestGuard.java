@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.billinggateway.domain.ErrorCode;
@@ -71,6 +73,15 @@ public class GraphQLRequestGuard {
 
     boolean introspectionEnabled;
 
+    /**
+     * Documents that parsed, by query text: clients send the same few queries again and again, so each is
+     * parsed once. Bounded by the total length of the texts held, since one text may be as large as a body.
+     */
+    final Cache<String, Document> parsed = Caffeine.newBuilder().maximumWeight(PARSED_CACHE_CHARS)
+            .weigher((String query, Document document) -> query.length()).build();
+
+    static final long PARSED_CACHE_CHARS = 4_000_000;
+
     void install(@Observes Router router) {
         maxQueryTokens = limits.maxQueryTokens();
         introspectionEnabled = exposure.introspectionEnabled();
@@ -126,22 +137,23 @@ public class GraphQLRequestGuard {
             }
             return;
         }
-        Document document;
-        try {
-            ParserOptions options = ParserOptions.getDefaultOperationParserOptions().transform(b -> b.maxTokens(maxQueryTokens));
-            document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query)
-                    .parserOptions(options).build());
-        } catch (ParseCancelledException e) {
-            // graphql-java says which parser limit was hit: grammar tokens (configurable here) or nesting depth
-            boolean tokens = String.valueOf(e.getMessage()).contains("token");
-            reject(ctx, 200, e.getMessage() + (tokens ? " (gateway.limits.max-query-tokens=" + maxQueryTokens + ")" : ""), null,
-                    "InvalidSyntax", tokens ? "max-query-tokens" : "max-query-nesting");
-            return;
-        } catch (InvalidSyntaxException e) {
-            List<Map<String, Object>> locations = e.getLocation() == null ? List.of()
-                    : List.of(Map.of("line", e.getLocation().getLine(), "column", e.getLocation().getColumn()));
-            reject(ctx, 200, "Invalid syntax: " + e.getMessage(), locations, "InvalidSyntax", null);
-            return;
+        Document document = parsed.getIfPresent(query);
+        if (document == null) {
+            try {
+                document = parse(query);
+            } catch (ParseCancelledException e) {
+                // graphql-java says which parser limit was hit: grammar tokens (configurable here) or nesting depth
+                boolean tokens = String.valueOf(e.getMessage()).contains("token");
+                reject(ctx, 200, e.getMessage() + (tokens ? " (gateway.limits.max-query-tokens=" + maxQueryTokens + ")" : ""), null,
+                        "InvalidSyntax", tokens ? "max-query-tokens" : "max-query-nesting");
+                return;
+            } catch (InvalidSyntaxException e) {
+                List<Map<String, Object>> locations = e.getLocation() == null ? List.of()
+                        : List.of(Map.of("line", e.getLocation().getLine(), "column", e.getLocation().getColumn()));
+                reject(ctx, 200, "Invalid syntax: " + e.getMessage(), locations, "InvalidSyntax", null);
+                return;
+            }
+            parsed.put(query, document);
         }
         if (!introspectionEnabled && Introspection.uses(document)) {
             reject(ctx, 200, "introspection is disabled on this gateway (gateway.graphql.introspection-enabled)", null,
@@ -154,6 +166,11 @@ public class GraphQLRequestGuard {
             return;
         }
         ctx.next();
+    }
+
+    private Document parse(String query) {
+        ParserOptions options = ParserOptions.getDefaultOperationParserOptions().transform(b -> b.maxTokens(maxQueryTokens));
+        return new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
     }
 
     /**

@@ -4,29 +4,54 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
-
 
 import dev.billinggateway.security.QueryLimits;
 import dev.billinggateway.security.SecurityConfig;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import io.quarkus.arc.Unremovable;
+import io.smallrye.graphql.spi.EventingService;
 
 /**
- * Owns graphql-java's instrumentation chain (SmallRye fires the builder as a CDI event before it builds
- * the engine): the unified error codes, and the query limits added by the security configuration.
+ * Adds to graphql-java's instrumentation chain: the query limits of the security configuration and the
+ * unified error codes. SmallRye's own instrumentation stays in the chain: it fills the parsed-document
+ * cache, without which every request would be parsed and validated again.
  */
 @ApplicationScoped
+@Unremovable // looked up by the hook below, never injected
 public class GraphQLSetup {
 
     @Inject
     SecurityConfig.Limits limits;
 
-    void configure(@Observes GraphQL.Builder builder) {
+    GraphQL.Builder configure(GraphQL.Builder builder) {
+        // the builder has no getter; a throw-away build shows what SmallRye installed (once, at start)
+        Instrumentation smallRye = builder.build().getInstrumentation();
         List<Instrumentation> chain = new ArrayList<>(QueryLimits.instrumentations(limits.maxQueryDepth(), limits.maxQueryComplexity()));
         chain.add(new UnifiedErrors());
-        builder.instrumentation(new ChainedInstrumentation(chain));
+        if (smallRye != null) {
+            chain.add(smallRye);
+        }
+        return builder.instrumentation(new ChainedInstrumentation(chain));
+    }
+
+    /**
+     * SmallRye's hook into the engine build, found through {@code META-INF/services}. Used instead of the CDI
+     * events ({@code quarkus.smallrye-graphql.events.enabled}), which would also fire five CDI events per request.
+     */
+    public static class Hook implements EventingService {
+
+        @Override
+        public String getConfigKey() {
+            return null; // always on
+        }
+
+        @Override
+        public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
+            return CDI.current().select(GraphQLSetup.class).get().configure(builder);
+        }
     }
 }
