@@ -15,6 +15,7 @@ import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,7 +64,7 @@ public class HitPayClient {
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = { HitPayHttpException.Rejected.class, GatewayException.class })
     @ExponentialBackoff
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = { HitPayHttpException.Rejected.class, GatewayException.class })
+            skipOn = { HitPayHttpException.Rejected.class, GatewayException.class, BulkheadException.class })
     @CircuitBreakerName(CB_FETCH)
     @Bulkhead(value = 20, waitingTaskQueue = 100)
     public Uni<RecurringBilling> fetch(String id) {
@@ -74,7 +75,7 @@ public class HitPayClient {
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = { HitPayHttpException.Rejected.class, GatewayException.class })
     @ExponentialBackoff
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = { HitPayHttpException.Rejected.class, GatewayException.class })
+            skipOn = { HitPayHttpException.Rejected.class, GatewayException.class, BulkheadException.class })
     @CircuitBreakerName(CB_LIST)
     @Bulkhead(value = 20, waitingTaskQueue = 100)
     public Uni<RecurringBillingPage> list(String customerEmail, String status, int page, int perPage) {
@@ -83,7 +84,7 @@ public class HitPayClient {
 
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = { HitPayHttpException.Rejected.class, GatewayException.class })
+            skipOn = { HitPayHttpException.Rejected.class, GatewayException.class, BulkheadException.class })
     @CircuitBreakerName(CB_CREATE)
     @Bulkhead(value = 10, waitingTaskQueue = 50)
     public Uni<RecurringBilling> create(CreateRecurringBillingRequest request) {
@@ -92,7 +93,7 @@ public class HitPayClient {
 
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = { HitPayHttpException.Rejected.class, GatewayException.class })
+            skipOn = { HitPayHttpException.Rejected.class, GatewayException.class, BulkheadException.class })
     @CircuitBreakerName(CB_UPDATE)
     @Bulkhead(value = 10, waitingTaskQueue = 50)
     public Uni<RecurringBilling> update(String id, UpdateRecurringBillingRequest request) {
@@ -101,7 +102,7 @@ public class HitPayClient {
 
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = { HitPayHttpException.Rejected.class, GatewayException.class })
+            skipOn = { HitPayHttpException.Rejected.class, GatewayException.class, BulkheadException.class })
     @CircuitBreakerName(CB_CANCEL)
     @Bulkhead(value = 10, waitingTaskQueue = 50)
     public Uni<RecurringBilling> cancel(String id) {

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import dev.billinggateway.domain.ErrorCode;
@@ -49,7 +50,7 @@ public class MonriClient {
             retryOn = { MonriServerError.class, ProcessingException.class, TimeoutException.class })
     @ExponentialBackoff(factor = 2, maxDelay = 2, maxDelayUnit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 2)
+            successThreshold = 2, skipOn = BulkheadException.class)
     @CircuitBreakerName(READ_CIRCUIT)
     @Bulkhead(value = 16, waitingTaskQueue = 64)
     Uni<MonriReply> read(Function<MonriApi, Uni<Response>> call) {
@@ -58,7 +59,7 @@ public class MonriClient {
 
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 2)
+            successThreshold = 2, skipOn = BulkheadException.class)
     @CircuitBreakerName(WRITE_CIRCUIT)
     @Bulkhead(value = 8, waitingTaskQueue = 32)
     Uni<MonriReply> write(Function<MonriApi, Uni<Response>> call) {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
@@ -71,7 +72,7 @@ public class RevenueMonsterClient {
             abortOn = GatewayException.class)
     @ExponentialBackoff
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 2, skipOn = GatewayException.class)
+            successThreshold = 2, skipOn = { GatewayException.class, BulkheadException.class })
     @CircuitBreakerName(CB_GET_CUSTOMER)
     @Bulkhead(value = 20, waitingTaskQueue = 100)
     public Uni<RmCustomer> getCustomer(String customerId) {
@@ -85,7 +86,7 @@ public class RevenueMonsterClient {
             abortOn = GatewayException.class)
     @ExponentialBackoff
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 2, skipOn = GatewayException.class)
+            successThreshold = 2, skipOn = { GatewayException.class, BulkheadException.class })
     @CircuitBreakerName(CB_GET_ORDERS)
     @Bulkhead(value = 20, waitingTaskQueue = 100)
     public Uni<RmOrderPage> getCustomerOrders(String customerId, String cursor) {
@@ -102,7 +103,7 @@ public class RevenueMonsterClient {
 
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 2, skipOn = GatewayException.class)
+            successThreshold = 2, skipOn = { GatewayException.class, BulkheadException.class })
     @CircuitBreakerName(CB_CREATE)
     @Bulkhead(value = 10, waitingTaskQueue = 50)
     public Uni<RmCustomer> createRecurringCustomer(RmCreateRecurringCustomerRequest request) {
@@ -113,7 +114,7 @@ public class RevenueMonsterClient {
     /** Flips {@code isActive}. Not idempotent: never retried here; the gateway reconciles unknown outcomes. */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 2, skipOn = GatewayException.class)
+            successThreshold = 2, skipOn = { GatewayException.class, BulkheadException.class })
     @CircuitBreakerName(CB_TOGGLE)
     @Bulkhead(value = 10, waitingTaskQueue = 50)
     public Uni<RmCustomer> toggleCustomerStatus(String customerId) {
