@@ -105,6 +105,9 @@ public class CustomerService {
         int offset = page.cursor() == null ? 0 : Integer.parseInt(page.cursor());
         return links.knownCustomers(provider, registry.account(provider), offset, page.limit())
                 .chain(known -> resolve(known, true).map(byId -> {
+                    Refreshed.firstUnavailable(byId.values()).ifPresent(e -> {
+                        throw e;
+                    });
                     List<CustomerNode> nodes = new ArrayList<>();
                     for (CustomerLink l : known) {
                         Refreshed<CustomerNode> r = byId.get(l.id);

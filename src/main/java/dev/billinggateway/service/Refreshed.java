@@ -1,7 +1,10 @@
 package dev.billinggateway.service;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Optional;
 
+import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 
 /**
@@ -16,6 +19,14 @@ public record Refreshed<T>(T value, boolean stale, OffsetDateTime fetchedAt, Gat
 
     public static <T> Refreshed<T> failed(GatewayException error) {
         return new Refreshed<>(null, false, null, error);
+    }
+
+    /**
+     * For listings built from linked objects: the first object that could not be had at all (no snapshot either),
+     * other than one gone at the provider. Such a listing fails rather than leave the object out unsaid.
+     */
+    static Optional<GatewayException> firstUnavailable(Collection<? extends Refreshed<?>> all) {
+        return all.stream().map(Refreshed::error).filter(e -> e != null && e.code() != ErrorCode.NOT_FOUND).findFirst();
     }
 
     public T orThrow() {

@@ -131,6 +131,9 @@ public class SubscriptionService {
         int offset = page.cursor() == null ? 0 : Integer.parseInt(page.cursor());
         return links.knownSubscriptions(provider, registry.account(provider), offset, page.limit())
                 .chain(found -> resolve(found, true).chain(byId -> {
+                    Refreshed.firstUnavailable(byId.values()).ifPresent(e -> {
+                        throw e;
+                    });
                     List<SubscriptionNode> nodes = new ArrayList<>();
                     for (SubscriptionLink l : found) {
                         Refreshed<SubscriptionNode> r = byId.get(l.id);

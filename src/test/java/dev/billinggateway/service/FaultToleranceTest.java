@@ -25,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /** One provider failing, hanging or slow never fails the others; lists ask every provider at once. */
 @QuarkusTest
@@ -39,6 +40,9 @@ class FaultToleranceTest {
 
     @Inject
     CircuitBreakerMaintenance circuits;
+
+    @Inject
+    Pool pool;
 
     @BeforeEach
     @AfterEach
@@ -114,6 +118,18 @@ class FaultToleranceTest {
         faults.set(Provider.MONRI, new Fault(Mode.HANG, 0));
         JsonPath body = Gql.post("{ subscriptions(first: 50, filter: { provider: MONRI }) { nodes { id stale } } }").extract().jsonPath();
         assertThat(body.getList("data.subscriptions.nodes.stale", Boolean.class)).isNotEmpty().containsOnly(true);
+    }
+
+    @Test
+    void aListWithoutSnapshotsOfAHangingProviderReportsItInsteadOfLeavingObjectsOut() {
+        Gql.post(String.format(LIST, ", filter: { provider: MONRI }")).body("data.subscriptions.nodes.size()", org.hamcrest.Matchers.greaterThan(0));
+        pool.query("DELETE FROM provider_snapshot").execute().await().indefinitely();
+        faults.set(Provider.MONRI, new Fault(Mode.HANG, 0));
+        JsonPath body = Gql.post(String.format(LIST, "")).statusCode(200).extract().jsonPath();
+        assertThat(body.getList("data.subscriptions.nodes.provider", String.class)).contains("HITPAY").doesNotContain("MONRI");
+        assertThat(body.getList("errors")).hasSize(1);
+        assertThat(body.getString("errors[0].extensions.code")).isEqualTo("PROVIDER_UNAVAILABLE");
+        assertThat(body.getString("errors[0].extensions.provider")).isEqualTo("MONRI");
     }
 
     @Test
