@@ -1,5 +1,7 @@
 package dev.billinggateway.sandbox;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,12 +18,15 @@ import dev.billinggateway.connector.VerifiedWebhook.ObjectRef;
 import dev.billinggateway.service.SubscriptionService;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** Links each sandbox's demo objects at start, as if an operator had run linkCustomer for them. */
 @ApplicationScoped
 public class SandboxDemoLinks {
 
     private static final Logger LOG = Logger.getLogger(SandboxDemoLinks.class);
+
+    static final Duration LINK_WAIT = Duration.ofSeconds(30);
 
     @Inject
     SandboxServer server;
@@ -35,10 +40,15 @@ public class SandboxDemoLinks {
     @Inject
     ConnectorRegistry registry;
 
+    /**
+     * Waits (bounded) for the links, so that the first query after start, from GraphiQL or a test, already sees
+     * every demo object. The start-up thread is not an event loop, so the sandboxes can answer meanwhile.
+     */
     void onStart(@Observes StartupEvent event) {
         if (!server.enabled()) {
             return;
         }
+        List<Uni<Void>> linking = new ArrayList<>();
         for (ProviderSandbox sandbox : sandboxes) {
             List<ObjectRef> refs = sandbox.demoObjectsToLink();
             boolean sandboxed = registry.module(sandbox.provider()).map(ProviderModule::sandboxed).orElse(false);
@@ -47,12 +57,22 @@ public class SandboxDemoLinks {
             }
             List<String> subs = refs.stream().filter(r -> r.kind() == Kind.SUBSCRIPTION).map(ObjectRef::providerId).toList();
             List<String> custs = refs.stream().filter(r -> r.kind() == Kind.CUSTOMER).map(ObjectRef::providerId).toList();
-            // off the start-up thread: the sandbox answers on the same event loops
-            Uni.createFrom().voidItem().emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultExecutor())
+            linking.add(Uni.createFrom().voidItem().emitOn(Infrastructure.getDefaultExecutor())
                     .chain(() -> subscriptions.refreshFromProvider(sandbox.provider(), subs, custs))
-                    .subscribe().with(
-                            ok -> LOG.infof("Linked %d %s sandbox demo objects", refs.size(), sandbox.provider()),
-                            e -> LOG.warnf("Could not link the %s sandbox demo objects: %s", sandbox.provider(), e.getMessage()));
+                    .invoke(() -> LOG.infof("Linked %d %s sandbox demo objects", refs.size(), sandbox.provider()))
+                    .onFailure().recoverWithItem(e -> {
+                        LOG.warnf("Could not link the %s sandbox demo objects: %s", sandbox.provider(), e.getMessage());
+                        return null;
+                    })
+                    .replaceWithVoid());
+        }
+        if (linking.isEmpty()) {
+            return;
+        }
+        try {
+            Uni.join().all(linking).andCollectFailures().await().atMost(LINK_WAIT);
+        } catch (RuntimeException e) {
+            LOG.warnf("Sandbox demo objects not all linked within %s; they appear once linked", LINK_WAIT);
         }
     }
 }
