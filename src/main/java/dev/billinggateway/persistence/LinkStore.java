@@ -3,6 +3,7 @@ package dev.billinggateway.persistence;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -200,19 +201,25 @@ public class LinkStore {
                 });
     }
 
-    /** Customers the gateway knows for a provider account, in link order, for providers without a list endpoint. */
-    public Uni<List<CustomerLink>> knownCustomers(Provider provider, String account, int offset, int limit) {
+    /**
+     * Customers the gateway knows for a provider account, in link order, with their snapshots (one statement),
+     * for providers without a list endpoint.
+     */
+    public Uni<Found<CustomerLink>> knownCustomers(Provider provider, String account, int offset, int limit) {
         queries.count();
-        return pool.preparedQuery("SELECT id, provider, provider_account, provider_customer_id FROM customer_link"
-                + " WHERE provider = $1 AND provider_account = $2 ORDER BY created_at, id OFFSET $3 LIMIT $4")
+        return pool.preparedQuery("SELECT l.id, l.provider, l.provider_account, l.provider_customer_id, s.kind, s.payload, s.fetched_at"
+                + " FROM customer_link l LEFT JOIN provider_snapshot s ON s.gateway_id = l.id"
+                + " WHERE l.provider = $1 AND l.provider_account = $2 ORDER BY l.created_at, l.id OFFSET $3 LIMIT $4")
                 .execute(Tuple.of(provider.name(), account, offset, limit))
                 .map(rows -> {
-                    List<CustomerLink> links = new ArrayList<>();
+                    Map<String, CustomerLink> inOrder = new LinkedHashMap<>();
+                    Map<String, SnapshotStore.Snapshot> snapshots = new HashMap<>();
                     for (Row row : rows) {
                         CustomerLink link = toCustomerLink(row);
-                        links.add(link);
+                        inOrder.put(link.id, link);
+                        snapshot(row, link.id, snapshots);
                     }
-                    return links;
+                    return new Found<>(inOrder, snapshots);
                 });
     }
 
@@ -225,16 +232,26 @@ public class LinkStore {
         return link;
     }
 
-    /** Subscriptions the gateway knows for a provider account, in link order, for providers without a list endpoint. */
-    public Uni<List<SubscriptionLink>> knownSubscriptions(Provider provider, String account, int offset, int limit) {
+    /**
+     * Subscriptions the gateway knows for a provider account, in link order, with their snapshots (one
+     * statement), for providers without a list endpoint.
+     */
+    public Uni<Found<SubscriptionLink>> knownSubscriptions(Provider provider, String account, int offset, int limit) {
         queries.count();
-        return pool.preparedQuery("SELECT id, provider, provider_account, provider_subscription_id, customer_link_id"
-                + " FROM subscription_link WHERE provider = $1 AND provider_account = $2 ORDER BY created_at, id OFFSET $3 LIMIT $4")
+        return pool.preparedQuery("SELECT l.id, l.provider, l.provider_account, l.provider_subscription_id, l.customer_link_id,"
+                + " s.kind, s.payload, s.fetched_at"
+                + " FROM subscription_link l LEFT JOIN provider_snapshot s ON s.gateway_id = l.id"
+                + " WHERE l.provider = $1 AND l.provider_account = $2 ORDER BY l.created_at, l.id OFFSET $3 LIMIT $4")
                 .execute(Tuple.of(provider.name(), account, offset, limit))
                 .map(rows -> {
-                    List<SubscriptionLink> found = new ArrayList<>();
-                    rows.forEach(row -> found.add(toSubscriptionLink(row)));
-                    return found;
+                    Map<String, SubscriptionLink> inOrder = new LinkedHashMap<>();
+                    Map<String, SnapshotStore.Snapshot> snapshots = new HashMap<>();
+                    for (Row row : rows) {
+                        SubscriptionLink link = toSubscriptionLink(row);
+                        inOrder.put(link.id, link);
+                        snapshot(row, link.id, snapshots);
+                    }
+                    return new Found<>(inOrder, snapshots);
                 });
     }
 

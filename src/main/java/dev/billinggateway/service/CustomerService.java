@@ -104,18 +104,19 @@ public class CustomerService {
         // no list endpoint: the customers this gateway created or linked, refreshed from the provider
         int offset = page.cursor() == null ? 0 : Integer.parseInt(page.cursor());
         return links.knownCustomers(provider, registry.account(provider), offset, page.limit())
-                .chain(known -> resolve(known, true).map(byId -> {
+                .chain(known -> resolve(new ArrayList<>(known.links().values()), true, known.snapshots()).map(byId -> {
                     Refreshed.firstUnavailable(byId.values()).ifPresent(e -> {
                         throw e;
                     });
                     List<CustomerNode> nodes = new ArrayList<>();
-                    for (CustomerLink l : known) {
+                    for (CustomerLink l : known.links().values()) {
                         Refreshed<CustomerNode> r = byId.get(l.id);
                         if (r != null && r.error() == null && (email == null || email.equalsIgnoreCase(r.value().email()))) {
                             nodes.add(r.value());
                         }
                     }
-                    return new ProviderPage<>(nodes, known.size() < page.limit() ? null : String.valueOf(offset + known.size()));
+                    int read = known.links().size();
+                    return new ProviderPage<>(nodes, read < page.limit() ? null : String.valueOf(offset + read));
                 }));
     }
 

@@ -130,18 +130,19 @@ public class SubscriptionService {
         // no list endpoint: the subscriptions this gateway created or linked, refreshed from the provider
         int offset = page.cursor() == null ? 0 : Integer.parseInt(page.cursor());
         return links.knownSubscriptions(provider, registry.account(provider), offset, page.limit())
-                .chain(found -> resolve(found, true).chain(byId -> {
+                .chain(found -> resolve(new ArrayList<>(found.links().values()), true, found.snapshots()).chain(byId -> {
                     Refreshed.firstUnavailable(byId.values()).ifPresent(e -> {
                         throw e;
                     });
                     List<SubscriptionNode> nodes = new ArrayList<>();
-                    for (SubscriptionLink l : found) {
+                    for (SubscriptionLink l : found.links().values()) {
                         Refreshed<SubscriptionNode> r = byId.get(l.id);
                         if (r != null && r.error() == null && (status == null || r.value().status() == status)) {
                             nodes.add(r.value());
                         }
                     }
-                    String next = found.size() < page.limit() ? null : String.valueOf(offset + found.size());
+                    int read = found.links().size();
+                    String next = read < page.limit() ? null : String.valueOf(offset + read);
                     if (email == null) {
                         return Uni.createFrom().item(new ProviderPage<>(nodes, next));
                     }

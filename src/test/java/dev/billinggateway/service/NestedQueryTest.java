@@ -1,0 +1,61 @@
+package dev.billinggateway.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.billinggateway.domain.Provider;
+import dev.billinggateway.persistence.QueryCounter;
+import dev.billinggateway.sandbox.SandboxFaults;
+import dev.billinggateway.testsupport.Gql;
+import dev.billinggateway.testsupport.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Nested fields are batched per request: {@code subscriptions { customer }} reads each distinct object from the
+ * provider once, and the database a bounded number of times however many subscriptions there are.
+ * (The test profile keeps no fresh snapshots, so every object is read from the provider.)
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+class NestedQueryTest {
+
+    static final String NESTED = "{ subscriptions(first: 50, filter: { provider: MONRI }) { nodes { id customer { id email } } } }";
+
+    @Inject
+    SandboxFaults faults;
+
+    @Inject
+    QueryCounter queries;
+
+    @Test
+    void eachDistinctObjectIsReadOnceAndTheDatabaseOncePerLevel() {
+        Gql.post(NESTED); // links in place
+        faults.clear();
+        long before = queries.total();
+
+        JsonPath answer = Gql.post(NESTED).statusCode(200).extract().jsonPath();
+
+        long statements = queries.total() - before;
+        List<String> subscriptions = answer.getList("data.subscriptions.nodes.id", String.class);
+        List<String> customers = answer.getList("data.subscriptions.nodes.customer.id", String.class);
+        List<String> calls = faults.calls(Provider.MONRI).stream().map(c -> c.method() + " " + c.path()).toList();
+        assertThat(answer.getList("errors")).isNullOrEmpty();
+        assertThat(subscriptions).hasSizeGreaterThan(1);
+        assertThat(customers).doesNotContainNull();
+        assertThat(customers.stream().distinct().count()).as("some customers hold several subscriptions").isLessThan(subscriptions.size());
+        assertThat(calls).as("no object read twice").doesNotHaveDuplicates();
+        // a Monri subscription is read with its plan (amount, interval): two GETs, each object once
+        assertThat(calls.stream().filter(c -> c.startsWith("GET /v2/customer-subscriptions/"))).hasSize(subscriptions.size());
+        assertThat(calls.stream().filter(c -> c.startsWith("GET /v2/subscriptions/"))).hasSizeLessThanOrEqualTo(subscriptions.size());
+        assertThat(calls.stream().filter(c -> c.startsWith("GET /v2/customers/"))).hasSize((int) customers.stream().distinct().count());
+        // per level: one read of links with their snapshots, one write of the fresh snapshots
+        assertThat(statements).as("database statements").isEqualTo(4);
+    }
+}
