@@ -39,9 +39,40 @@ public class FanOut {
     public record Page<T>(List<T> items, boolean hasNextPage, String endCursor, List<GatewayException> failures) {
     }
 
+    /** Most rounds of asking for one page: a round after the first only happens when a provider's page came up short. */
+    static final int MAX_ROUNDS = 3;
+
     public <T> Uni<Page<T>> list(List<Provider> providers, int first, String after,
             BiFunction<Provider, PageRequest, Uni<ProviderPage<T>>> fetchPage) {
         Map<Provider, Position> state = after == null ? start(providers, first) : decode(after, providers);
+        return fill(state, first, fetchPage, 1);
+    }
+
+    /**
+     * A provider may answer a page with fewer items than asked and a next page (a filter applied after reading,
+     * whole pages of several statuses); the providers after it must wait for its next page to keep the order.
+     * Rather than hand out a short page, that provider is asked again, a bounded number of rounds.
+     */
+    private <T> Uni<Page<T>> fill(Map<Provider, Position> state, int first,
+            BiFunction<Provider, PageRequest, Uni<ProviderPage<T>>> fetchPage, int round) {
+        return once(state, first, fetchPage).chain(page -> {
+            if (page.page().items().size() >= first || page.next().isEmpty() || !page.page().failures().isEmpty()
+                    || round >= MAX_ROUNDS) {
+                return Uni.createFrom().item(page.page());
+            }
+            return fill(page.next(), first - page.page().items().size(), fetchPage, round + 1).map(rest -> {
+                List<T> items = new ArrayList<>(page.page().items());
+                items.addAll(rest.items());
+                return new Page<>(items, rest.hasNextPage(), rest.endCursor(), rest.failures());
+            });
+        });
+    }
+
+    private record Round<T>(Page<T> page, Map<Provider, Position> next) {
+    }
+
+    private <T> Uni<Round<T>> once(Map<Provider, Position> state, int first,
+            BiFunction<Provider, PageRequest, Uni<ProviderPage<T>>> fetchPage) {
         List<Provider> active = new ArrayList<>(state.keySet());
         List<Uni<Object>> calls = new ArrayList<>();
         for (Provider p : active) {
@@ -51,7 +82,7 @@ public class FanOut {
                     .onFailure().recoverWithItem(ObjectRefresher::asGatewayException));
         }
         if (calls.isEmpty()) {
-            return Uni.createFrom().item(new Page<>(List.of(), false, null, List.of()));
+            return Uni.createFrom().item(new Round<>(new Page<>(List.of(), false, null, List.of()), Map.of()));
         }
         return Uni.join().all(calls).andCollectFailures().map(outcomes -> {
             List<T> items = new ArrayList<>();
@@ -87,7 +118,7 @@ public class FanOut {
                 }
             }
             boolean hasNext = !next.isEmpty();
-            return new Page<>(items, hasNext, hasNext ? encode(next) : null, failures);
+            return new Round<>(new Page<>(items, hasNext, hasNext ? encode(next) : null, failures), next);
         });
     }
 
