@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +36,7 @@ import dev.billinggateway.domain.Subscription;
 import dev.billinggateway.domain.SubscriptionStatus;
 import dev.billinggateway.domain.UpdateSubscriptionInput;
 import dev.billinggateway.provider.hitpay.model.RecurringBilling;
+import dev.billinggateway.provider.hitpay.model.RecurringBillingPage;
 import dev.billinggateway.provider.hitpay.model.UpdateRecurringBillingRequest;
 import io.smallrye.mutiny.Uni;
 
@@ -48,6 +52,15 @@ public class HitPayConnector implements FetchSubscription, ListSubscriptions, Li
 
     private static final int MAX_PAGE_SIZE = 100;
 
+    /**
+     * List requests for later statuses, which a page may not need, in flight at once across all pages:
+     * enough for four pages at a time to ask all their statuses at once, few enough that pages listed in
+     * parallel do not fill the list calls' bulkhead (20 running, 100 waiting, see {@link HitPayClient#list})
+     * with requests they may not read, where the requests they do need would be turned away and trip the
+     * circuit breaker. Without a permit a page asks a status when it reaches it, one after another.
+     */
+    static final int MAX_ASKED_AHEAD = 16;
+
     @Inject
     HitPayClient client;
 
@@ -56,6 +69,9 @@ public class HitPayConnector implements FetchSubscription, ListSubscriptions, Li
 
     @Inject
     HitPayConfig config;
+
+    /** Permits for list requests asked ahead of need, see {@link #MAX_ASKED_AHEAD}. */
+    private final Semaphore askedAhead = new Semaphore(MAX_ASKED_AHEAD);
 
     /** Replaceable in tests; "today" is always taken in Singapore time. */
     Clock clock = Clock.systemUTC();
@@ -75,9 +91,12 @@ public class HitPayConnector implements FetchSubscription, ListSubscriptions, Li
     }
 
     /**
-     * Pages through one status after another (HitPay lists one status per call), reading on into the next
+     * Pages through the statuses in order (HitPay lists one status per call), reading on into the next
      * status until the page has {@code limit} items; the cursor is where the next page starts,
-     * {@code status:page}. Starting again from the same cursor gives the same page.
+     * {@code status:page}. Starting again from the same cursor gives the same page. The cursor's page and
+     * page 1 of every later status are asked at once (within {@link #MAX_ASKED_AHEAD}), so a page costs one
+     * round trip instead of one per status it reads; the answers are then taken in status order exactly as
+     * the walk one status after another took them, so items, page boundaries and cursors stay the same.
      */
     @Override
     public Uni<ProviderPage<Subscription>> listSubscriptions(String customerEmail, SubscriptionStatus status, PageRequest page) {
@@ -93,20 +112,49 @@ public class HitPayConnector implements FetchSubscription, ListSubscriptions, Li
             statuses = List.of(filter);
         }
         int perPage = Math.max(1, Math.min(MAX_PAGE_SIZE, page.limit()));
-        return Uni.createFrom().deferred(() -> listFrom(blankToNull(customerEmail), statuses,
-                Cursor.parse(page.cursor(), statuses), perPage, new ArrayList<>()))
-                .onFailure().transform(HitPayErrors::onRead);
+        return Uni.createFrom().deferred(() -> {
+            String email = blankToNull(customerEmail);
+            Cursor start = Cursor.parse(page.cursor(), statuses);
+            return listFrom(email, statuses, start, perPage, askAtOnce(email, statuses, start, perPage), new ArrayList<>());
+        }).onFailure().transform(HitPayErrors::onRead);
+    }
+
+    /**
+     * Sends the page the cursor points at and, as far as {@link #askedAhead} allows, page 1 of every later
+     * status, all now, side by side; each answer is kept until the walk reads it. An answer the page turns
+     * out not to need (it filled up in an earlier status) is never read and is dropped, failure included:
+     * a few extra GETs per page, accepted for one round trip instead of up to one per status. Not
+     * {@code Uni.join()} as in {@link #allBillings}: that waits for every answer and fails on any, while a
+     * page waits only for the answers it takes.
+     */
+    private Map<Cursor, CompletableFuture<RecurringBillingPage>> askAtOnce(String email, List<String> statuses, Cursor start,
+            int perPage) {
+        Map<Cursor, CompletableFuture<RecurringBillingPage>> asked = new HashMap<>();
+        asked.put(start, client.list(email, start.status(), start.page(), perPage).subscribeAsCompletionStage());
+        for (Cursor later = start.nextStatus(statuses); later != null; later = later.nextStatus(statuses)) {
+            if (!askedAhead.tryAcquire()) {
+                break; // the rest are asked when the page reaches them
+            }
+            Cursor ahead = later;
+            asked.put(ahead, Uni.createFrom().deferred(() -> client.list(email, ahead.status(), ahead.page(), perPage))
+                    .onTermination().invoke(askedAhead::release)
+                    .subscribeAsCompletionStage());
+        }
+        return Map.copyOf(asked);
     }
 
     private Uni<ProviderPage<Subscription>> listFrom(String email, List<String> statuses, Cursor at, int perPage,
-            List<Subscription> collected) {
-        return client.list(email, at.status(), at.page(), perPage).flatMap(result -> {
+            Map<Cursor, CompletableFuture<RecurringBillingPage>> asked, List<Subscription> collected) {
+        CompletableFuture<RecurringBillingPage> early = asked.get(at);
+        Uni<RecurringBillingPage> answer = early != null
+                ? Uni.createFrom().completionStage(early)
+                // a later page of a status (only its previous page tells that it exists), or a status not asked ahead
+                : client.list(email, at.status(), at.page(), perPage);
+        return answer.flatMap(result -> {
             result.items().stream().map(HitPayMapping::subscription).forEach(collected::add);
-            Cursor next = result.hasMore() && !result.items().isEmpty()
-                    ? new Cursor(at.status(), at.page() + 1)
-                    : at.nextStatus(statuses);
+            Cursor next = result.continues() ? new Cursor(at.status(), at.page() + 1) : at.nextStatus(statuses);
             if (collected.size() < perPage && next != null) {
-                return listFrom(email, statuses, next, perPage, collected);
+                return listFrom(email, statuses, next, perPage, asked, collected);
             }
             return Uni.createFrom().item(new ProviderPage<>(collected, next == null ? null : next.toString()));
         });
@@ -189,7 +237,7 @@ public class HitPayConnector implements FetchSubscription, ListSubscriptions, Li
     private Uni<List<RecurringBilling>> allPages(String email, String status, int page, List<RecurringBilling> collected) {
         return client.list(email, status, page, config.listPageSize()).flatMap(result -> {
             collected.addAll(result.items());
-            if (result.hasMore() && !result.items().isEmpty() && page < config.maxListPages()) {
+            if (result.continues() && page < config.maxListPages()) {
                 return allPages(email, status, page + 1, collected);
             }
             return Uni.createFrom().item(collected);
@@ -235,6 +283,11 @@ public class HitPayConnector implements FetchSubscription, ListSubscriptions, Li
         return client.cancel(current.providerSubscriptionId())
                 .onFailure().transform(HitPayErrors::onWrite)
                 .map(HitPayMapping::subscription);
+    }
+
+    /** A method, not the field: tests hold the client proxy, whose own fields are not the bean's. */
+    Semaphore askAheadPermits() {
+        return askedAhead;
     }
 
     LocalDate todayInSingapore() {

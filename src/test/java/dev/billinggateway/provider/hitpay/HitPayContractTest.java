@@ -24,8 +24,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.AbstractMap.SimpleEntry;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -38,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.billinggateway.connector.ConnectorRegistry;
@@ -184,10 +189,68 @@ class HitPayContractTest {
     }
 
     void stubList(String status, int pageNo, String body) {
+        stubList(status, pageNo, body, 0);
+    }
+
+    void stubList(String status, int pageNo, String body, int delayMillis) {
         wireMock.stubFor(get(urlPathEqualTo("/v1/recurring-billing"))
                 .withQueryParam("status", equalTo(status))
                 .withQueryParam("page", equalTo(String.valueOf(pageNo)))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)
+                        .withFixedDelay(delayMillis)));
+    }
+
+    /**
+     * Waits (at most 5 s) until WireMock has logged {@code count} requests: a page returns as soon as it has
+     * the answers it needs, while the statuses it asked at the same time but did not need may still be on
+     * their way.
+     */
+    void awaitRequests(int count) {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (wireMock.getAllServeEvents().size() < count && System.currentTimeMillis() < deadline) {
+            sleep(10);
+        }
+        assertThat(wireMock.getAllServeEvents()).as("requests logged").hasSize(count);
+    }
+
+    /** Waits (at most 5 s) until every list request asked ahead has ended and given its permit back. */
+    void awaitAskAheadPermitsBack() {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (connector.askAheadPermits().availablePermits() < HitPayConnector.MAX_ASKED_AHEAD && System.currentTimeMillis() < deadline) {
+            sleep(10);
+        }
+        assertThat(connector.askAheadPermits().availablePermits()).as("ask-ahead permits").isEqualTo(HitPayConnector.MAX_ASKED_AHEAD);
+    }
+
+    /** The logged requests, oldest first, as {@code +ms query} (for failure messages). */
+    String journal() {
+        List<ServeEvent> events = new ArrayList<>(wireMock.getAllServeEvents());
+        events.sort(Comparator.comparing(e -> e.getRequest().getLoggedDate()));
+        long first = events.isEmpty() ? 0 : events.get(0).getRequest().getLoggedDate().getTime();
+        StringBuilder out = new StringBuilder();
+        for (ServeEvent e : events) {
+            out.append("\n  +").append(e.getRequest().getLoggedDate().getTime() - first).append(" ms ").append(e.getRequest().getUrl());
+        }
+        return out.toString();
+    }
+
+    /** Waits until no request has come in for 200 ms (at most 5 s). */
+    void awaitQuiet() {
+        long deadline = System.currentTimeMillis() + 5000;
+        int seen = -1;
+        while (seen != wireMock.getAllServeEvents().size() && System.currentTimeMillis() < deadline) {
+            seen = wireMock.getAllServeEvents().size();
+            sleep(200);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     // ---- reads
@@ -244,9 +307,197 @@ class HitPayContractTest {
 
         wireMock.resetRequests();
         ProviderPage<Subscription> one = await(connector.listSubscriptions(null, null, PageRequest.first(1)));
-        wireMock.verify(2, anyRequestedFor(anyUrl())); // active (empty), then scheduled fills the page
+        // active (empty), then scheduled fills the page; retrying, inactive and canceled were asked at the same time, unread
+        awaitRequests(5);
+        for (String status : HitPayMapping.LISTABLE_STATUSES) {
+            wireMock.verify(1, hitpay(getRequestedFor(urlEqualTo("/v1/recurring-billing?status=" + status + "&page=1&per_page=1"))));
+        }
+        wireMock.verify(5, anyRequestedFor(anyUrl()));
         assertThat(one.items()).extracting(Subscription::providerSubscriptionId).containsExactly(ID);
         assertThat(one.nextCursor()).isEqualTo("retrying:1");
+
+        wireMock.resetRequests();
+        ProviderPage<Subscription> next = await(connector.listSubscriptions(null, null, new PageRequest("retrying:1", 1)));
+        awaitRequests(3); // the statuses before the cursor are not asked again
+        for (String status : List.of("retrying", "inactive", "canceled")) {
+            wireMock.verify(1, hitpay(getRequestedFor(urlEqualTo("/v1/recurring-billing?status=" + status + "&page=1&per_page=1"))));
+        }
+        wireMock.verify(3, anyRequestedFor(anyUrl()));
+        assertThat(next.items()).extracting(Subscription::providerSubscriptionId).containsExactly("second");
+        assertThat(next.nextCursor()).isEqualTo("inactive:1");
+    }
+
+    @Test
+    void listWithoutStatusAsksEveryStatusAtOnce() {
+        for (String status : HitPayMapping.LISTABLE_STATUSES) {
+            stubList(status, 1, page(BILLING.replace(ID, status), false, 1, 1));
+        }
+        await(connector.listSubscriptions(null, null, PageRequest.first(20))); // warm-up: connections, classes
+        wireMock.resetAll();
+
+        int delay = 300;
+        for (String status : HitPayMapping.LISTABLE_STATUSES) {
+            stubList(status, 1, page(BILLING.replace(ID, status), false, 1, 1), delay);
+        }
+        long started = System.nanoTime();
+        ProviderPage<Subscription> all = await(connector.listSubscriptions(null, null, PageRequest.first(20)));
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(all.items()).extracting(Subscription::providerSubscriptionId).containsExactlyElementsOf(HitPayMapping.LISTABLE_STATUSES);
+        assertThat(all.nextCursor()).isNull();
+        for (String status : HitPayMapping.LISTABLE_STATUSES) {
+            wireMock.verify(1, hitpay(getRequestedFor(urlEqualTo("/v1/recurring-billing?status=" + status + "&page=1&per_page=20"))));
+        }
+        List<ServeEvent> served = wireMock.getAllServeEvents();
+        assertThat(served).hasSize(5);
+        LongSummaryStatistics receivedAt = served.stream().mapToLong(e -> e.getRequest().getLoggedDate().getTime()).summaryStatistics();
+        assertThat(receivedAt.getMax() - receivedAt.getMin()).as("ms between the first and the last status asked; %s", journal()).isLessThan(delay);
+        assertThat(elapsedMillis).as("ms for a page of five statuses each answered after %d ms", delay).isLessThan(2L * delay);
+        awaitAskAheadPermitsBack();
+    }
+
+    @Test
+    void beyondTheAskAheadBoundStatusesAreAskedWhenReached() {
+        int delay = 150;
+        for (String status : HitPayMapping.LISTABLE_STATUSES) {
+            stubList(status, 1, page(BILLING.replace(ID, status), false, 1, 1), delay);
+        }
+        int held = HitPayConnector.MAX_ASKED_AHEAD - 2; // as if other pages had asked that many ahead: two are left
+        connector.askAheadPermits().acquireUninterruptibly(held);
+        try {
+            ProviderPage<Subscription> all = await(connector.listSubscriptions(null, null, PageRequest.first(20)));
+            assertThat(all.items()).extracting(Subscription::providerSubscriptionId).containsExactlyElementsOf(HitPayMapping.LISTABLE_STATUSES);
+            assertThat(all.nextCursor()).isNull();
+            assertThat(connector.askAheadPermits().availablePermits()).isEqualTo(2);
+        } finally {
+            connector.askAheadPermits().release(held);
+        }
+        Map<String, Long> receivedAt = new LinkedHashMap<>();
+        wireMock.getAllServeEvents().forEach(e -> receivedAt.put(e.getRequest().queryParameter("status").firstValue(),
+                e.getRequest().getLoggedDate().getTime()));
+        assertThat(receivedAt).hasSize(5);
+        for (String status : HitPayMapping.LISTABLE_STATUSES) {
+            wireMock.verify(1, hitpay(getRequestedFor(urlEqualTo("/v1/recurring-billing?status=" + status + "&page=1&per_page=20"))));
+        }
+        // active (the cursor's) with scheduled and retrying (the two permits) at once; the rest when reached
+        long active = receivedAt.get("active");
+        assertThat(receivedAt.get("scheduled") - active).as("scheduled asked with active").isLessThan(delay);
+        assertThat(receivedAt.get("retrying") - active).as("retrying asked with active").isLessThan(delay);
+        assertThat(receivedAt.get("inactive") - active).as("inactive asked after the first answers; %s", journal()).isGreaterThanOrEqualTo(delay);
+        assertThat(receivedAt.get("canceled") - receivedAt.get("inactive")).as("canceled asked after inactive's answer")
+                .isGreaterThanOrEqualTo(delay);
+        awaitAskAheadPermitsBack();
+    }
+
+    /** HitPay's billings per status, in its order, for the paging tests. */
+    static final Map<String, List<String>> BILLINGS_BY_STATUS = inOrder(
+            Map.entry("active", List.of("a1", "a2", "a3")),
+            Map.entry("scheduled", List.of()),
+            Map.entry("retrying", List.of("r1")),
+            Map.entry("inactive", List.of("i1", "i2", "i3", "i4", "i5")),
+            Map.entry("canceled", List.of("c1", "c2")));
+
+    @SafeVarargs
+    static <K, V> Map<K, V> inOrder(Map.Entry<K, V>... entries) {
+        Map<K, V> map = new LinkedHashMap<>();
+        for (Map.Entry<K, V> entry : entries) {
+            map.put(entry.getKey(), entry.getValue());
+        }
+        return map;
+    }
+
+    /** {@link #BILLINGS_BY_STATUS} in pages of {@code size}, whatever per_page asks (as if HitPay capped it). */
+    void stubBillingsInPagesOf(int size) {
+        assertThat(BILLINGS_BY_STATUS.keySet()).containsExactlyElementsOf(HitPayMapping.LISTABLE_STATUSES);
+        BILLINGS_BY_STATUS.forEach((status, ids) -> {
+            int lastPage = Math.max(1, (ids.size() + size - 1) / size);
+            for (int p = 1; p <= lastPage; p++) {
+                String items = String.join(",", ids.subList(Math.min(ids.size(), (p - 1) * size), Math.min(ids.size(), p * size))
+                        .stream().map(id -> BILLING.replace(ID, id)).toList());
+                stubList(status, p, page(items, p < lastPage, p, lastPage));
+            }
+        });
+    }
+
+    /** Every page from the first, following the cursors: the IDs of each page, and the cursor it returned. */
+    List<Map.Entry<List<String>, String>> walkAllPages(int perPage) {
+        List<Map.Entry<List<String>, String>> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            ProviderPage<Subscription> page = await(connector.listSubscriptions(null, null, new PageRequest(cursor, perPage)));
+            cursor = page.nextCursor();
+            pages.add(new SimpleEntry<>(page.items().stream().map(Subscription::providerSubscriptionId).toList(), cursor));
+            assertThat(pages).as("pages").hasSizeLessThan(20);
+        } while (cursor != null);
+        return pages;
+    }
+
+    @Test
+    void pagingWithTheCursorsYieldsEveryBillingOnceInStatusOrder() {
+        stubBillingsInPagesOf(2);
+        // the pages and cursors of the walk one status after another: whole HitPay pages until at least perPage
+        assertThat(walkAllPages(3)).containsExactly(
+                new SimpleEntry<>(List.of("a1", "a2", "a3"), "scheduled:1"),
+                new SimpleEntry<>(List.of("r1", "i1", "i2"), "inactive:2"),
+                new SimpleEntry<>(List.of("i3", "i4", "i5"), "canceled:1"),
+                new SimpleEntry<>(List.of("c1", "c2"), null));
+        assertThat(walkAllPages(2)).containsExactly(
+                new SimpleEntry<>(List.of("a1", "a2"), "active:2"),
+                new SimpleEntry<>(List.of("a3", "r1"), "inactive:1"),
+                new SimpleEntry<>(List.of("i1", "i2"), "inactive:2"),
+                new SimpleEntry<>(List.of("i3", "i4"), "inactive:3"),
+                new SimpleEntry<>(List.of("i5", "c1", "c2"), null));
+        List<String> everyBilling = BILLINGS_BY_STATUS.values().stream().flatMap(List::stream).toList();
+        for (int perPage = 1; perPage <= 12; perPage++) {
+            assertThat(walkAllPages(perPage).stream().flatMap(p -> p.getKey().stream()).toList())
+                    .as("perPage %d", perPage).containsExactlyElementsOf(everyBilling);
+        }
+
+        // a status read on within the page: its next page is asked (after the others) once its first one says there is one
+        awaitQuiet();
+        wireMock.resetRequests();
+        await(connector.listSubscriptions(null, null, PageRequest.first(3)));
+        awaitRequests(6);
+        for (String status : HitPayMapping.LISTABLE_STATUSES) {
+            wireMock.verify(1, hitpay(getRequestedFor(urlEqualTo("/v1/recurring-billing?status=" + status + "&page=1&per_page=3"))));
+        }
+        wireMock.verify(1, hitpay(getRequestedFor(urlEqualTo("/v1/recurring-billing?status=active&page=2&per_page=3"))));
+        wireMock.verify(6, anyRequestedFor(anyUrl()));
+        Map<String, Long> receivedAt = new LinkedHashMap<>();
+        wireMock.getAllServeEvents().forEach(e -> receivedAt.put(e.getRequest().queryParameter("status").firstValue() + ":"
+                + e.getRequest().queryParameter("page").firstValue(), e.getRequest().getLoggedDate().getTime()));
+        assertThat(receivedAt.get("active:2")).as("active:2 asked once active:1 answered; %s", journal())
+                .isGreaterThanOrEqualTo(receivedAt.get("active:1"));
+        awaitAskAheadPermitsBack();
+    }
+
+    @Test
+    void aFailureFailsThePageOnlyWhenThePageNeedsThatStatus() {
+        stubList("active", 1, page(BILLING, false, 1, 1));
+        for (String status : List.of("scheduled", "retrying", "inactive")) {
+            stubList(status, 1, page("", false, 1, 1));
+        }
+        wireMock.stubFor(get(urlPathEqualTo("/v1/recurring-billing")).withQueryParam("status", equalTo("canceled"))
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"The selected status is invalid.\"}")));
+
+        ProviderPage<Subscription> one = await(connector.listSubscriptions(null, null, PageRequest.first(1)));
+        assertThat(one.items()).extracting(Subscription::providerSubscriptionId).containsExactly(ID);
+        assertThat(one.nextCursor()).isEqualTo("scheduled:1");
+        awaitRequests(5); // canceled was asked too, and its refusal dropped unread
+
+        GatewayException e = failure(() -> connector.listSubscriptions(null, null, PageRequest.first(20)));
+        assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_REJECTED);
+        assertThat(e.provider()).isEqualTo(Provider.HITPAY);
+        assertThat(e.providerCode()).isEqualTo("422");
+        assertThat(e.providerMessage()).isEqualTo("The selected status is invalid.");
+        awaitRequests(10);
+        for (int perPage : new int[] { 1, 20 }) {
+            for (String status : HitPayMapping.LISTABLE_STATUSES) {
+                wireMock.verify(1, hitpay(getRequestedFor(urlEqualTo("/v1/recurring-billing?status=" + status + "&page=1&per_page=" + perPage))));
+            }
+        }
+        awaitAskAheadPermitsBack();
     }
 
     @Test

@@ -8,4 +8,9 @@ import java.util.List;
  * and a bare array is read as a single, last page.
  */
 public record RecurringBillingPage(List<RecurringBilling> items, boolean hasMore) {
+
+    /** Another page follows; an empty page ends a walk even when HitPay links a next one (no endless paging). */
+    public boolean continues() {
+        return hasMore && !items.isEmpty();
+    }
 }
