@@ -73,8 +73,16 @@ public class HitPayConnector implements FetchSubscription, ListSubscriptions, Li
     /** Permits for list requests asked ahead of need, see {@link #MAX_ASKED_AHEAD}. */
     private final Semaphore askedAhead = new Semaphore(MAX_ASKED_AHEAD);
 
-    /** Replaceable in tests; "today" is always taken in Singapore time. */
-    Clock clock = Clock.systemUTC();
+    /** "Today" is always taken in Singapore time. */
+    private volatile Clock clock = Clock.systemUTC();
+
+    /**
+     * For tests: a method, not a field write, so that it reaches the bean behind CDI's client proxy (a field
+     * written on the proxy is never read).
+     */
+    void useClock(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public Provider provider() {

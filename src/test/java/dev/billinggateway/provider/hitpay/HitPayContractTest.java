@@ -118,7 +118,7 @@ class HitPayContractTest {
         wireMock = HitPayWireMockResource.server();
         wireMock.resetAll();
         circuitBreakers.resetAll();
-        connector.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        connector.useClock(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     // ---- helpers
