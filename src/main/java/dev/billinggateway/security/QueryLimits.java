@@ -1,19 +1,32 @@
 package dev.billinggateway.security;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import graphql.ExecutionResult;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Directive;
+import graphql.language.Document;
 import graphql.language.Field;
+import graphql.language.Node;
+import graphql.language.NodeTraverser;
+import graphql.language.NodeVisitorStub;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
 
 /**
  * Query depth and complexity limits (graphql-java instrumentations, checked after validation and before
@@ -53,7 +66,49 @@ public final class QueryLimits {
                 && selections.stream().anyMatch(s -> s instanceof Field f && (f.getName().equals("__schema") || f.getName().equals("__type")));
     }
 
+    /**
+     * Operations already found within a limit. SmallRye hands out the same parsed {@link Document} for the same
+     * query text, and without {@code @skip}/{@code @include} an operation's depth and complexity depend on the
+     * document alone, so each is measured once rather than on every request.
+     */
+    static final class WithinLimit {
+        private final Cache<Document, Set<String>> operations = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+
+        boolean known(ExecutionContext context) {
+            Set<String> ok = operations.getIfPresent(context.getDocument());
+            return ok != null && ok.contains(key(context));
+        }
+
+        void remember(ExecutionContext context) {
+            if (!conditional(context.getDocument())) {
+                operations.get(context.getDocument(), d -> ConcurrentHashMap.newKeySet()).add(key(context));
+            }
+        }
+
+        private static String key(ExecutionContext context) {
+            String name = context.getOperationDefinition().getName();
+            return name == null ? "" : name;
+        }
+
+        static boolean conditional(Document document) {
+            boolean[] found = {false};
+            new NodeTraverser().preOrder(new NodeVisitorStub() {
+                @Override
+                public TraversalControl visitDirective(Directive node, TraverserContext<Node> context) {
+                    if (node.getName().equals("skip") || node.getName().equals("include")) {
+                        found[0] = true;
+                        return TraversalControl.QUIT;
+                    }
+                    return TraversalControl.CONTINUE;
+                }
+            }, document);
+            return found[0];
+        }
+    }
+
     static final class Depth extends MaxQueryDepthInstrumentation {
+        private final WithinLimit within = new WithinLimit();
+
         Depth(int max) {
             super(max);
         }
@@ -61,10 +116,13 @@ public final class QueryLimits {
         @Override
         public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                 InstrumentationState state) {
-            if (introspectionOnly(parameters.getExecutionContext().getOperationDefinition())) {
+            ExecutionContext context = parameters.getExecutionContext();
+            if (introspectionOnly(context.getOperationDefinition()) || within.known(context)) {
                 return SimpleInstrumentationContext.noOp();
             }
-            return super.beginExecuteOperation(parameters, state);
+            InstrumentationContext<ExecutionResult> measured = super.beginExecuteOperation(parameters, state); // throws when too deep
+            within.remember(context);
+            return measured;
         }
 
         @Override
@@ -75,6 +133,8 @@ public final class QueryLimits {
     }
 
     static final class Complexity extends MaxQueryComplexityInstrumentation {
+        private final WithinLimit within = new WithinLimit();
+
         Complexity(int max) {
             super(max);
         }
@@ -82,10 +142,13 @@ public final class QueryLimits {
         @Override
         public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                 InstrumentationState state) {
-            if (introspectionOnly(parameters.getExecutionContext().getOperationDefinition())) {
+            ExecutionContext context = parameters.getExecutionContext();
+            if (introspectionOnly(context.getOperationDefinition()) || within.known(context)) {
                 return SimpleInstrumentationContext.noOp();
             }
-            return super.beginExecuteOperation(parameters, state);
+            InstrumentationContext<ExecutionResult> measured = super.beginExecuteOperation(parameters, state); // throws when too complex
+            within.remember(context);
+            return measured;
         }
 
         @Override

@@ -41,6 +41,15 @@ class GuardRulesTest {
         assertThat(QueryLimits.introspectionOnly(operation("{ ...F } fragment F on Query { __schema { types { name } } }"))).isFalse();
     }
 
+    @Test
+    void limitsAreRememberedOnlyForDocumentsWithoutIncludeOrSkip() {
+        assertThat(QueryLimits.WithinLimit.conditional(Parser.parse("query($a: Boolean!) { x @include(if: $a) { y } }"))).isTrue();
+        assertThat(QueryLimits.WithinLimit.conditional(Parser.parse("query($a: Boolean!) { ...F } fragment F on Q { x @skip(if: $a) }")))
+                .isTrue();
+        assertThat(QueryLimits.WithinLimit.conditional(Parser.parse("{ x { y } }"))).isFalse();
+        assertThat(QueryLimits.WithinLimit.conditional(Parser.parse("{ x @deprecated { y } }"))).isFalse();
+    }
+
     private static OperationDefinition operation(String query) {
         return Parser.parse(query).getDefinitionsOfType(OperationDefinition.class).get(0);
     }
