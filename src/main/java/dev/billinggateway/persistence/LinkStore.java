@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import dev.billinggateway.domain.Provider;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -107,16 +109,7 @@ public class LinkStore {
         return pool.preparedQuery("SELECT l.id, l.provider, l.provider_account, l.provider_customer_id, s.kind, s.payload, s.fetched_at"
                 + " FROM customer_link l LEFT JOIN provider_snapshot s ON s.gateway_id = l.id WHERE l.id = ANY($1::text[])")
                 .execute(Tuple.of(ids.toArray(new String[0])))
-                .map(rows -> {
-                    Map<String, CustomerLink> byId = new HashMap<>();
-                    Map<String, SnapshotStore.Snapshot> snapshots = new HashMap<>();
-                    for (Row row : rows) {
-                        CustomerLink link = toCustomerLink(row);
-                        byId.put(link.id, link);
-                        snapshot(row, link.id, snapshots);
-                    }
-                    return new Found<>(byId, snapshots);
-                });
+                .map(rows -> found(rows, LinkStore::toCustomerLink, link -> link.id));
     }
 
     public Uni<Found<SubscriptionLink>> subscriptionsWithSnapshots(Collection<String> ids) {
@@ -128,16 +121,19 @@ public class LinkStore {
                 + " s.kind, s.payload, s.fetched_at"
                 + " FROM subscription_link l LEFT JOIN provider_snapshot s ON s.gateway_id = l.id WHERE l.id = ANY($1::text[])")
                 .execute(Tuple.of(ids.toArray(new String[0])))
-                .map(rows -> {
-                    Map<String, SubscriptionLink> byId = new HashMap<>();
-                    Map<String, SnapshotStore.Snapshot> snapshots = new HashMap<>();
-                    for (Row row : rows) {
-                        SubscriptionLink link = toSubscriptionLink(row);
-                        byId.put(link.id, link);
-                        snapshot(row, link.id, snapshots);
-                    }
-                    return new Found<>(byId, snapshots);
-                });
+                .map(rows -> found(rows, LinkStore::toSubscriptionLink, link -> link.id));
+    }
+
+    /** The links in row order, and the snapshots joined to them. */
+    private static <L> Found<L> found(RowSet<Row> rows, Function<Row, L> toLink, Function<L, String> idOf) {
+        Map<String, L> links = new LinkedHashMap<>();
+        Map<String, SnapshotStore.Snapshot> snapshots = new HashMap<>();
+        for (Row row : rows) {
+            L link = toLink.apply(row);
+            links.put(idOf.apply(link), link);
+            snapshot(row, idOf.apply(link), snapshots);
+        }
+        return new Found<>(links, snapshots);
     }
 
     private static void snapshot(Row row, String id, Map<String, SnapshotStore.Snapshot> into) {
@@ -211,16 +207,7 @@ public class LinkStore {
                 + " FROM customer_link l LEFT JOIN provider_snapshot s ON s.gateway_id = l.id"
                 + " WHERE l.provider = $1 AND l.provider_account = $2 ORDER BY l.created_at, l.id OFFSET $3 LIMIT $4")
                 .execute(Tuple.of(provider.name(), account, offset, limit))
-                .map(rows -> {
-                    Map<String, CustomerLink> inOrder = new LinkedHashMap<>();
-                    Map<String, SnapshotStore.Snapshot> snapshots = new HashMap<>();
-                    for (Row row : rows) {
-                        CustomerLink link = toCustomerLink(row);
-                        inOrder.put(link.id, link);
-                        snapshot(row, link.id, snapshots);
-                    }
-                    return new Found<>(inOrder, snapshots);
-                });
+                .map(rows -> found(rows, LinkStore::toCustomerLink, link -> link.id));
     }
 
     private static CustomerLink toCustomerLink(Row row) {
@@ -243,16 +230,7 @@ public class LinkStore {
                 + " FROM subscription_link l LEFT JOIN provider_snapshot s ON s.gateway_id = l.id"
                 + " WHERE l.provider = $1 AND l.provider_account = $2 ORDER BY l.created_at, l.id OFFSET $3 LIMIT $4")
                 .execute(Tuple.of(provider.name(), account, offset, limit))
-                .map(rows -> {
-                    Map<String, SubscriptionLink> inOrder = new LinkedHashMap<>();
-                    Map<String, SnapshotStore.Snapshot> snapshots = new HashMap<>();
-                    for (Row row : rows) {
-                        SubscriptionLink link = toSubscriptionLink(row);
-                        inOrder.put(link.id, link);
-                        snapshot(row, link.id, snapshots);
-                    }
-                    return new Found<>(inOrder, snapshots);
-                });
+                .map(rows -> found(rows, LinkStore::toSubscriptionLink, link -> link.id));
     }
 
     private static SubscriptionLink toSubscriptionLink(Row row) {
