@@ -83,6 +83,10 @@ class GatewayBenchmarkTest {
         for (int clients : new int[] {1, 16, 64}) {
             report.add(load.run("single subscription (fresh snapshot)", clients, RUN, single).toString());
         }
+        for (int connections : new int[] {16, 64}) {
+            report.add(Wrk.singleSubscription(graphql, subscriptionId, connections, RUN)
+                    .orElse("single subscription, wrk: not installed (apt-get install wrk) - in-JVM figures only"));
+        }
 
         // 2. each provider's list alone, then the fan-out over all three
         String list = "{ subscriptions(first: 10%s) { nodes { id provider status } } }";
