@@ -51,6 +51,14 @@ public class WebhookInboxStore {
         })).replaceWithVoid();
     }
 
+    /** The newest events first, optionally of one provider and one status (for operators). */
+    public Uni<List<WebhookEvent>> recent(String provider, Status status, int limit) {
+        return db.read(s -> s.createQuery("from WebhookEvent where (:provider is null or provider = :provider)"
+                + " and (:status is null or status = :status) order by receivedAt desc, id desc", WebhookEvent.class)
+                .setParameter("provider", provider).setParameter("status", status == null ? null : status.name())
+                .setMaxResults(limit).getResultList());
+    }
+
     /** Events still to process (received, or failed fewer than the maximum times), oldest first. */
     public Uni<List<WebhookEvent>> pending(int limit) {
         return db.read(s -> s.createQuery("from WebhookEvent where status = :received order by receivedAt", WebhookEvent.class)

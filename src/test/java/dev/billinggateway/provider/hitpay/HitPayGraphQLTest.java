@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -397,6 +398,23 @@ class HitPayGraphQLTest {
         postForm(body).statusCode(200).body("status", is("received"));
         awaitRead(HitPaySandboxData.ALICE_ACTIVE_MONTHLY, before);
         postForm(body).statusCode(200).body("status", is("duplicate"));
+
+        // operators see it once in the inbox, processed; the payload itself is not exposed
+        String dedupKey = "v1:" + body.substring(body.indexOf("&hmac=") + 6).toLowerCase(Locale.ROOT);
+        String inbox = "{ webhookEvents(provider: HITPAY, first: 50) { provider dedupKey status attempts processedAt lastError } }";
+        List<Map<String, Object>> mine = List.of();
+        for (int i = 0; i < 100; i++) {
+            mine = Gql.post(inbox).body("errors", nullValue()).extract().jsonPath()
+                    .<Map<String, Object>>getList("data.webhookEvents").stream().filter(e -> dedupKey.equals(e.get("dedupKey"))).toList();
+            if (mine.size() == 1 && "PROCESSED".equals(mine.get(0).get("status"))) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(mine).hasSize(1);
+        assertThat(mine.get(0)).containsEntry("provider", "HITPAY").containsEntry("status", "PROCESSED").containsEntry("attempts", 1)
+                .containsEntry("lastError", null);
+        assertThat(mine.get(0).get("processedAt")).isNotNull();
     }
 
     @Test
