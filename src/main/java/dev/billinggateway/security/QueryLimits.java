@@ -3,6 +3,7 @@ package dev.billinggateway.security;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -74,12 +75,24 @@ public final class QueryLimits {
     static final class WithinLimit {
         private final Cache<Document, Set<String>> operations = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
 
-        boolean known(ExecutionContext context) {
+        /** Measures the operation unless it is pure introspection or was found within the limit before. */
+        InstrumentationContext<ExecutionResult> check(InstrumentationExecuteOperationParameters parameters,
+                Supplier<InstrumentationContext<ExecutionResult>> measure) {
+            ExecutionContext context = parameters.getExecutionContext();
+            if (introspectionOnly(context.getOperationDefinition()) || known(context)) {
+                return SimpleInstrumentationContext.noOp();
+            }
+            InstrumentationContext<ExecutionResult> measured = measure.get();
+            remember(context);
+            return measured;
+        }
+
+        private boolean known(ExecutionContext context) {
             Set<String> ok = operations.getIfPresent(context.getDocument());
             return ok != null && ok.contains(key(context));
         }
 
-        void remember(ExecutionContext context) {
+        private void remember(ExecutionContext context) {
             if (!conditional(context.getDocument())) {
                 operations.get(context.getDocument(), d -> ConcurrentHashMap.newKeySet()).add(key(context));
             }
@@ -116,13 +129,7 @@ public final class QueryLimits {
         @Override
         public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                 InstrumentationState state) {
-            ExecutionContext context = parameters.getExecutionContext();
-            if (introspectionOnly(context.getOperationDefinition()) || within.known(context)) {
-                return SimpleInstrumentationContext.noOp();
-            }
-            InstrumentationContext<ExecutionResult> measured = super.beginExecuteOperation(parameters, state); // throws when too deep
-            within.remember(context);
-            return measured;
+            return within.check(parameters, () -> super.beginExecuteOperation(parameters, state)); // super throws when too deep
         }
 
         @Override
@@ -142,13 +149,7 @@ public final class QueryLimits {
         @Override
         public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                 InstrumentationState state) {
-            ExecutionContext context = parameters.getExecutionContext();
-            if (introspectionOnly(context.getOperationDefinition()) || within.known(context)) {
-                return SimpleInstrumentationContext.noOp();
-            }
-            InstrumentationContext<ExecutionResult> measured = super.beginExecuteOperation(parameters, state); // throws when too complex
-            within.remember(context);
-            return measured;
+            return within.check(parameters, () -> super.beginExecuteOperation(parameters, state)); // super throws when too complex
         }
 
         @Override
