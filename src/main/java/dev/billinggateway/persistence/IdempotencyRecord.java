@@ -29,8 +29,10 @@ public class IdempotencyRecord extends PanacheEntityBase {
     public String requestHash;
     public String state;
     /** What the operation needs to settle an unknown outcome, e.g. the status before a toggle. */
+    @Column(columnDefinition = "text") // TEXT in V1__gateway_schema.sql
     public String context;
     /** The first result, as JSON, returned again on replay. */
+    @Column(columnDefinition = "text") // TEXT in V1__gateway_schema.sql
     public String response;
     @Column(name = "error_code")
     public String errorCode;

@@ -17,6 +17,7 @@ public class ProviderSnapshot extends PanacheEntityBase {
     @Column(name = "gateway_id")
     public String gatewayId;
     public String kind;
+    @Column(columnDefinition = "text") // TEXT in V1__gateway_schema.sql
     public String payload;
     @Column(name = "fetched_at")
     public OffsetDateTime fetchedAt;

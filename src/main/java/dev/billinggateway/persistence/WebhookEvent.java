@@ -30,8 +30,10 @@ public class WebhookEvent extends PanacheEntityBase {
     public String dedupKey;
     @Column(name = "event_type")
     public String eventType;
+    @Column(columnDefinition = "text") // TEXT in V1__gateway_schema.sql
     public String payload;
     /** JSON list of the provider objects to re-read. */
+    @Column(columnDefinition = "text") // TEXT in V1__gateway_schema.sql
     public String affected;
     public String status;
     public int attempts;
