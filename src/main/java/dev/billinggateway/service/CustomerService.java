@@ -105,9 +105,7 @@ public class CustomerService {
         int offset = page.cursor() == null ? 0 : Integer.parseInt(page.cursor());
         return links.knownCustomers(provider, registry.account(provider), offset, page.limit())
                 .chain(known -> resolve(new ArrayList<>(known.links().values()), true, known.snapshots()).map(byId -> {
-                    Refreshed.firstUnavailable(byId.values()).ifPresent(e -> {
-                        throw e;
-                    });
+                    Refreshed.requireAvailable(byId.values());
                     List<CustomerNode> nodes = new ArrayList<>();
                     for (CustomerLink l : known.links().values()) {
                         Refreshed<CustomerNode> r = byId.get(l.id);

@@ -45,54 +45,64 @@ public class FanOut {
     public <T> Uni<Page<T>> list(List<Provider> providers, int first, String after,
             BiFunction<Provider, PageRequest, Uni<ProviderPage<T>>> fetchPage) {
         Map<Provider, Position> state = after == null ? start(providers, first) : decode(after, providers);
-        return fill(state, first, fetchPage, 1);
+        return fill(state, first, fetchPage, Map.of(), 1);
     }
 
     /**
      * A provider may answer a page with fewer items than asked and a next page (a filter applied after reading,
      * whole pages of several statuses); the providers after it must wait for its next page to keep the order.
-     * Rather than hand out a short page, that provider is asked again, a bounded number of rounds.
+     * Rather than hand out a short page, that provider is asked again, a bounded number of rounds; the
+     * providers after it are not: their answers of the earlier round are used again.
      */
     private <T> Uni<Page<T>> fill(Map<Provider, Position> state, int first,
-            BiFunction<Provider, PageRequest, Uni<ProviderPage<T>>> fetchPage, int round) {
-        return once(state, first, fetchPage).chain(page -> {
-            if (page.page().items().size() >= first || page.next().isEmpty() || !page.page().failures().isEmpty()
-                    || round >= MAX_ROUNDS) {
-                return Uni.createFrom().item(page.page());
+            BiFunction<Provider, PageRequest, Uni<ProviderPage<T>>> fetchPage, Map<Provider, Answer> earlier, int rounds) {
+        return once(state, first, fetchPage, earlier).chain(round -> {
+            if (round.page().items().size() >= first || round.next().isEmpty() || !round.page().failures().isEmpty()
+                    || rounds >= MAX_ROUNDS) {
+                return Uni.createFrom().item(round.page());
             }
-            return fill(page.next(), first - page.page().items().size(), fetchPage, round + 1).map(rest -> {
-                List<T> items = new ArrayList<>(page.page().items());
+            return fill(round.next(), first - round.page().items().size(), fetchPage, round.answers(), rounds + 1).map(rest -> {
+                List<T> items = new ArrayList<>(round.page().items());
                 items.addAll(rest.items());
                 return new Page<>(items, rest.hasNextPage(), rest.endCursor(), rest.failures());
             });
         });
     }
 
-    private record Round<T>(Page<T> page, Map<Provider, Position> next) {
+    /** What a provider answered to one page request (a page, or the GatewayException it failed with). */
+    private record Answer(PageRequest request, Object outcome) {
+    }
+
+    private record Round<T>(Page<T> page, Map<Provider, Position> next, Map<Provider, Answer> answers) {
     }
 
     private <T> Uni<Round<T>> once(Map<Provider, Position> state, int first,
-            BiFunction<Provider, PageRequest, Uni<ProviderPage<T>>> fetchPage) {
+            BiFunction<Provider, PageRequest, Uni<ProviderPage<T>>> fetchPage, Map<Provider, Answer> earlier) {
         List<Provider> active = new ArrayList<>(state.keySet());
+        List<PageRequest> requests = new ArrayList<>();
         List<Uni<Object>> calls = new ArrayList<>();
         for (Provider p : active) {
             Position pos = state.get(p);
-            calls.add(fetchPage.apply(p, new PageRequest(pos.cursor(), pos.size()))
-                    .<Object>map(page -> page)
-                    .onFailure().recoverWithItem(ObjectRefresher::asGatewayException));
+            PageRequest request = new PageRequest(pos.cursor(), pos.size());
+            Answer answered = earlier.get(p);
+            requests.add(request);
+            calls.add(answered != null && answered.request().equals(request) ? Uni.createFrom().item(answered.outcome())
+                    : fetchPage.apply(p, request).<Object>map(page -> page).onFailure().recoverWithItem(ObjectRefresher::asGatewayException));
         }
         if (calls.isEmpty()) {
-            return Uni.createFrom().item(new Round<>(new Page<>(List.of(), false, null, List.of()), Map.of()));
+            return Uni.createFrom().item(new Round<>(new Page<>(List.of(), false, null, List.of()), Map.of(), Map.of()));
         }
         return Uni.join().all(calls).andCollectFailures().map(outcomes -> {
             List<T> items = new ArrayList<>();
             List<GatewayException> failures = new ArrayList<>();
             Map<Provider, Position> next = new EnumMap<>(Provider.class);
+            Map<Provider, Answer> answers = new EnumMap<>(Provider.class);
             boolean full = false;
             for (int i = 0; i < active.size(); i++) {
                 Provider p = active.get(i);
                 Position pos = state.get(p);
                 Object outcome = outcomes.get(i);
+                answers.put(p, new Answer(requests.get(i), outcome));
                 if (outcome instanceof GatewayException e) {
                     failures.add(e);
                     next.put(p, pos);
@@ -118,7 +128,7 @@ public class FanOut {
                 }
             }
             boolean hasNext = !next.isEmpty();
-            return new Round<>(new Page<>(items, hasNext, hasNext ? encode(next) : null, failures), next);
+            return new Round<>(new Page<>(items, hasNext, hasNext ? encode(next) : null, failures), next, answers);
         });
     }
 

@@ -2,7 +2,6 @@ package dev.billinggateway.service;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.Optional;
 
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
@@ -22,11 +21,13 @@ public record Refreshed<T>(T value, boolean stale, OffsetDateTime fetchedAt, Gat
     }
 
     /**
-     * For listings built from linked objects: the first object that could not be had at all (no snapshot either),
-     * other than one gone at the provider. Such a listing fails rather than leave the object out unsaid.
+     * For listings built from linked objects: throws the error of the first object that could not be had at all
+     * (no snapshot either) unless it is gone at the provider; such a listing fails rather than leave it out unsaid.
      */
-    static Optional<GatewayException> firstUnavailable(Collection<? extends Refreshed<?>> all) {
-        return all.stream().map(Refreshed::error).filter(e -> e != null && e.code() != ErrorCode.NOT_FOUND).findFirst();
+    static void requireAvailable(Collection<? extends Refreshed<?>> all) {
+        all.stream().map(Refreshed::error).filter(e -> e != null && e.code() != ErrorCode.NOT_FOUND).findFirst().ifPresent(e -> {
+            throw e;
+        });
     }
 
     public T orThrow() {

@@ -131,9 +131,7 @@ public class SubscriptionService {
         int offset = page.cursor() == null ? 0 : Integer.parseInt(page.cursor());
         return links.knownSubscriptions(provider, registry.account(provider), offset, page.limit())
                 .chain(found -> resolve(new ArrayList<>(found.links().values()), true, found.snapshots()).chain(byId -> {
-                    Refreshed.firstUnavailable(byId.values()).ifPresent(e -> {
-                        throw e;
-                    });
+                    Refreshed.requireAvailable(byId.values());
                     List<SubscriptionNode> nodes = new ArrayList<>();
                     for (SubscriptionLink l : found.links().values()) {
                         Refreshed<SubscriptionNode> r = byId.get(l.id);

@@ -86,6 +86,8 @@ class FanOutTest {
         assertThat(page.hasNextPage()).isTrue();
         assertThat(calls).filteredOn(c -> c.startsWith("REVENUE_MONSTER")).containsExactly("REVENUE_MONSTER@0", "REVENUE_MONSTER@2",
                 "REVENUE_MONSTER@4");
+        assertThat(calls).as("the providers after it are asked once").filteredOn(c -> !c.startsWith("REVENUE_MONSTER"))
+                .containsExactlyInAnyOrder("HITPAY@0", "MONRI@0");
 
         List<Integer> sizes = new ArrayList<>();
         assertThat(walk(data, 2, 5, sizes)).containsExactly("rm1", "rm2", "rm3", "rm4", "rm5", "hp1", "hp2", "hp3", "hp4");

@@ -35,7 +35,7 @@ class NestedQueryTest {
     QueryCounter queries;
 
     @Test
-    void eachDistinctObjectIsReadOnceAndTheDatabaseOncePerLevel() {
+    void eachSubscriptionAndDistinctCustomerIsReadOnceWithTwoStatementsPerLevel() {
         Gql.post(NESTED); // links in place
         faults.clear();
         long before = queries.total();

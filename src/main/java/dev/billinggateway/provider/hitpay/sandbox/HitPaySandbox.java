@@ -137,21 +137,27 @@ public class HitPaySandbox implements ProviderSandbox {
         json(ctx, 200, new JsonObject().put("data", data).put("links", links).put("meta", meta));
     }
 
+    /** HitPay's rules for {@code plan_id} (create and update): it must exist, and rules out {@code save_card}. */
+    private Optional<HitPaySandboxStore.Plan> plan(String planId, boolean saveCard, Errors errors) {
+        if (planId == null) {
+            return Optional.empty();
+        }
+        if (saveCard) {
+            errors.add("save_card", "When save_card true, you disallow to set plan_id.");
+        }
+        Optional<HitPaySandboxStore.Plan> plan = store.plan(planId);
+        if (plan.isEmpty()) {
+            errors.add("plan_id", "The selected plan id is invalid.");
+        }
+        return plan;
+    }
+
     private void create(RoutingContext ctx, String baseUrl) {
         Map<String, Object> body = body(ctx);
         Errors errors = new Errors();
         boolean saveCard = flag(body.get("save_card")) || flag(body.get("save_payment_method"));
         String planId = text(body.get("plan_id"));
-        Optional<HitPaySandboxStore.Plan> plan = Optional.empty();
-        if (planId != null) {
-            if (saveCard) {
-                errors.add("save_card", "When save_card true, you disallow to set plan_id.");
-            }
-            plan = store.plan(planId);
-            if (plan.isEmpty()) {
-                errors.add("plan_id", "The selected plan id is invalid.");
-            }
-        }
+        Optional<HitPaySandboxStore.Plan> plan = plan(planId, saveCard, errors);
         String email = text(body.get("customer_email"));
         if (email == null) {
             errors.add("customer_email", "The customer email field is required.");
@@ -236,16 +242,7 @@ public class HitPaySandbox implements ProviderSandbox {
         Errors errors = new Errors();
         String planId = text(body.get("plan_id"));
         boolean saveCard = body.containsKey("save_card") ? flag(body.get("save_card")) : current.saveCard;
-        Optional<HitPaySandboxStore.Plan> plan = Optional.empty();
-        if (planId != null) {
-            if (saveCard) {
-                errors.add("save_card", "When save_card true, you disallow to set plan_id.");
-            }
-            plan = store.plan(planId);
-            if (plan.isEmpty()) {
-                errors.add("plan_id", "The selected plan id is invalid.");
-            }
-        }
+        Optional<HitPaySandboxStore.Plan> plan = plan(planId, saveCard, errors);
         if (body.containsKey("customer_email")) {
             String email = text(body.get("customer_email"));
             if (email == null || !EMAIL.matcher(email).matches()) {
