@@ -12,12 +12,13 @@ import dev.billinggateway.security.SecurityConfig;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import graphql.parser.ParserOptions;
 import io.quarkus.arc.Unremovable;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
- * Adds to graphql-java's instrumentation chain: the query limits of the security configuration and the
- * unified error codes. SmallRye's own instrumentation stays in the chain: it fills the parsed-document
+ * Adds to graphql-java's instrumentation chain: the query limits of the security configuration, the
+ * unified error codes and the request-error marker for the HTTP status ({@link RequestErrors}). SmallRye's own instrumentation stays in the chain: it fills the parsed-document
  * cache, without which every request would be parsed and validated again.
  */
 @ApplicationScoped
@@ -30,8 +31,13 @@ public class GraphQLSetup {
     GraphQL.Builder configure(GraphQL.Builder builder) {
         // the builder has no getter; a throw-away build shows what SmallRye installed (once, at start)
         Instrumentation smallRye = builder.build().getInstrumentation();
-        List<Instrumentation> chain = new ArrayList<>(QueryLimits.instrumentations(limits.maxQueryDepth(), limits.maxQueryComplexity()));
+        // graphql-java's own parser limit, for every transport (the HTTP guard parses with the same limit first)
+        ParserOptions.setDefaultOperationParserOptions(
+                ParserOptions.getDefaultOperationParserOptions().transform(o -> o.maxTokens(limits.maxQueryTokens())));
+        List<Instrumentation> chain = new ArrayList<>();
+        chain.add(new QueryLimits(limits.maxQueryDepth(), limits.maxQueryComplexity()));
         chain.add(new UnifiedErrors());
+        chain.add(new RequestErrors());
         if (smallRye != null) {
             chain.add(smallRye);
         }

@@ -23,6 +23,8 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.language.SourceLocation;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
 
 /**
  * Gives every GraphQL error an {@code extensions.code} from the one list ({@link ErrorCode}): gateway
@@ -63,6 +65,11 @@ public class UnifiedErrors extends SimplePerformantInstrumentation {
                 }
                 return List.of(of(g, error));
             }
+            if (cause instanceof CoercingParseLiteralException || cause instanceof CoercingParseValueException) {
+                // SmallRye converting an argument to its Java type (an Int beyond 32 bits): the client's value, not a fault
+                return List.of(new Unified("an argument has a value its type cannot hold: " + cause.getMessage(), error,
+                        Map.of("code", ErrorCode.VALIDATION.name(), "rule", "type")));
+            }
             ErrorCode security = securityCode(cause);
             if (security != null) {
                 return List.of(new Unified(security == ErrorCode.FORBIDDEN ? "this operation needs another role"
@@ -80,6 +87,10 @@ public class UnifiedErrors extends SimplePerformantInstrumentation {
         }
         ErrorClassification type = error.getErrorType();
         String kind = type == null ? "" : type.toString();
+        if (kind.equals("BadFaithIntrospection")) {
+            // graphql-java's good-faith introspection limits refused the query
+            return List.of(new Unified(error.getMessage(), error, Map.of("code", ErrorCode.VALIDATION.name(), "rule", "good-faith-introspection")));
+        }
         if (kind.equals("ValidationError") || kind.equals("InvalidSyntax") || kind.equals("OperationNotSupported")
                 || kind.contains("Validation")) {
             Map<String, Object> ext = new LinkedHashMap<>();

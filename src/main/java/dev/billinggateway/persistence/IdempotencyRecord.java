@@ -1,18 +1,24 @@
 package dev.billinggateway.persistence;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** An idempotency key, the request it was first used with (hash) and its outcome. */
+/** An idempotency key of one caller, the request it was first used with (hash) and its outcome. */
 @Entity
 @Table(name = "idempotency_record")
+@IdClass(IdempotencyRecord.Id.class)
 public class IdempotencyRecord extends PanacheEntityBase {
+
+    /** Keys are scoped to the caller: the authenticated subject and the key it sent. */
+    public record Id(String subject, String key) implements Serializable {
+    }
 
     public enum State {
         IN_PROGRESS,
@@ -21,7 +27,9 @@ public class IdempotencyRecord extends PanacheEntityBase {
         OUTCOME_UNKNOWN
     }
 
-    @Id
+    @jakarta.persistence.Id
+    public String subject;
+    @jakarta.persistence.Id
     @Column(name = "idempotency_key")
     public String key;
     public String operation;

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import dev.billinggateway.persistence.IdempotencyRecord.State;
 import io.smallrye.mutiny.Uni;
 
-/** Idempotency records, shared by every gateway instance through PostgreSQL. */
+/** Idempotency records, shared by every gateway instance through PostgreSQL; a key belongs to the subject that sent it. */
 @ApplicationScoped
 public class IdempotencyStore {
 
@@ -25,24 +25,25 @@ public class IdempotencyStore {
      *
      * @return null when this caller claimed it; otherwise the record that was there
      */
-    public Uni<IdempotencyRecord> claim(String key, String operation, String requestHash) {
+    public Uni<IdempotencyRecord> claim(IdempotencyRecord.Id key, String operation, String requestHash) {
         queries.count();
         return db.write(s -> s.createNativeQuery("""
-                INSERT INTO idempotency_record (idempotency_key, operation, request_hash, state, updated_at)
-                VALUES (:key, :operation, :hash, :state, now())
-                ON CONFLICT (idempotency_key) DO NOTHING""")
-                .setParameter("key", key).setParameter("operation", operation).setParameter("hash", requestHash)
+                INSERT INTO idempotency_record (subject, idempotency_key, operation, request_hash, state, updated_at)
+                VALUES (:subject, :key, :operation, :hash, :state, now())
+                ON CONFLICT (subject, idempotency_key) DO NOTHING""")
+                .setParameter("subject", key.subject()).setParameter("key", key.key())
+                .setParameter("operation", operation).setParameter("hash", requestHash)
                 .setParameter("state", State.IN_PROGRESS.name())
                 .executeUpdate())
                 .chain(inserted -> inserted == 1 ? Uni.createFrom().nullItem() : find(key));
     }
 
-    public Uni<IdempotencyRecord> find(String key) {
+    public Uni<IdempotencyRecord> find(IdempotencyRecord.Id key) {
         queries.count();
         return db.read(s -> s.find(IdempotencyRecord.class, key));
     }
 
-    public Uni<Void> update(String key, State state, String context, String response, String errorCode) {
+    public Uni<Void> update(IdempotencyRecord.Id key, State state, String context, String response, String errorCode) {
         queries.count();
         return db.write(s -> s.find(IdempotencyRecord.class, key).invoke(r -> {
             r.state = state.name();
@@ -56,10 +57,10 @@ public class IdempotencyStore {
     }
 
     /** Frees a key whose request provably changed nothing (provider unreachable before sending). */
-    public Uni<Void> release(String key) {
+    public Uni<Void> release(IdempotencyRecord.Id key) {
         queries.count();
-        return db.write(s -> s.createNativeQuery("DELETE FROM idempotency_record WHERE idempotency_key = :key")
-                .setParameter("key", key).executeUpdate()).replaceWithVoid();
+        return db.write(s -> s.createNativeQuery("DELETE FROM idempotency_record WHERE subject = :subject AND idempotency_key = :key")
+                .setParameter("subject", key.subject()).setParameter("key", key.key()).executeUpdate()).replaceWithVoid();
     }
 
     /** Records whose outcome is unknown, or whose request stopped midway (instance died), oldest first. */

@@ -1,47 +1,31 @@
 package dev.billinggateway.security;
 
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import graphql.ExecutionResult;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
-import graphql.execution.ExecutionContext;
-import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimpleInstrumentationContext;
-import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
-import graphql.language.Directive;
-import graphql.language.Document;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.language.Field;
-import graphql.language.Node;
-import graphql.language.NodeTraverser;
-import graphql.language.NodeVisitorStub;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
-import graphql.util.TraversalControl;
-import graphql.util.TraverserContext;
+import graphql.validation.ValidationError;
 
 /**
- * Query depth and complexity limits (graphql-java instrumentations, checked after validation and before
- * any resolver runs). Complexity is the number of fields a query selects, fragments expanded. A query
- * that only introspects the schema ({@code __schema}, {@code __type}) is left to graphql-java's own
- * "good faith" introspection limits, so that GraphiQL and code generators keep working.
+ * Query depth and complexity limits ({@link QueryCost}), applied as a graphql-java instrumentation when validation
+ * begins: after the document parsed (within {@code gateway.limits.max-query-tokens}), before graphql-java validates
+ * it or builds its normalized operation, for every transport. SmallRye caches parsed and validated documents by
+ * text, so a document is measured once. A refusal aborts the request: the response holds no {@code data}.
  */
-public final class QueryLimits {
+public final class QueryLimits extends SimplePerformantInstrumentation {
 
-    private QueryLimits() {
-    }
+    private final int maxDepth;
+    private final int maxComplexity;
 
-    public static List<Instrumentation> instrumentations(int maxDepth, int maxComplexity) {
-        return List.of(new Depth(maxDepth), new Complexity(maxComplexity));
+    public QueryLimits(int maxDepth, int maxComplexity) {
+        this.maxDepth = maxDepth;
+        this.maxComplexity = maxComplexity;
     }
 
     /** A refused query: {@code rule} names the limit (the config key below {@code gateway.limits.}). */
@@ -58,6 +42,17 @@ public final class QueryLimits {
         }
     }
 
+    @Override
+    public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
+            InstrumentationState state) {
+        QueryCost.Refusal refusal = QueryCost.check(parameters.getDocument(), maxDepth, maxComplexity);
+        if (refusal != null) {
+            throw new LimitExceeded(refusal.rule(), refusal.message());
+        }
+        return super.beginValidation(parameters, state);
+    }
+
+    /** Whether the operation only introspects the schema ({@code __schema}, {@code __type}, {@code __typename}). */
     public static boolean introspectionOnly(OperationDefinition operation) {
         if (operation == null || operation.getSelectionSet() == null) {
             return false;
@@ -65,97 +60,5 @@ public final class QueryLimits {
         List<Selection> selections = operation.getSelectionSet().getSelections();
         return selections.stream().allMatch(s -> s instanceof Field f && f.getName().startsWith("__"))
                 && selections.stream().anyMatch(s -> s instanceof Field f && (f.getName().equals("__schema") || f.getName().equals("__type")));
-    }
-
-    /**
-     * Operations already found within a limit. SmallRye hands out the same parsed {@link Document} for the same
-     * query text, and without {@code @skip}/{@code @include} an operation's depth and complexity depend on the
-     * document alone, so each is measured once rather than on every request.
-     */
-    static final class WithinLimit {
-        private final Cache<Document, Set<String>> operations = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
-
-        /** Measures the operation unless it is pure introspection or was found within the limit before. */
-        InstrumentationContext<ExecutionResult> check(InstrumentationExecuteOperationParameters parameters,
-                Supplier<InstrumentationContext<ExecutionResult>> measure) {
-            ExecutionContext context = parameters.getExecutionContext();
-            if (introspectionOnly(context.getOperationDefinition()) || known(context)) {
-                return SimpleInstrumentationContext.noOp();
-            }
-            InstrumentationContext<ExecutionResult> measured = measure.get();
-            remember(context);
-            return measured;
-        }
-
-        private boolean known(ExecutionContext context) {
-            Set<String> ok = operations.getIfPresent(context.getDocument());
-            return ok != null && ok.contains(key(context));
-        }
-
-        private void remember(ExecutionContext context) {
-            if (!conditional(context.getDocument())) {
-                operations.get(context.getDocument(), d -> ConcurrentHashMap.newKeySet()).add(key(context));
-            }
-        }
-
-        private static String key(ExecutionContext context) {
-            String name = context.getOperationDefinition().getName();
-            return name == null ? "" : name;
-        }
-
-        static boolean conditional(Document document) {
-            boolean[] found = {false};
-            new NodeTraverser().preOrder(new NodeVisitorStub() {
-                @Override
-                public TraversalControl visitDirective(Directive node, TraverserContext<Node> context) {
-                    if (node.getName().equals("skip") || node.getName().equals("include")) {
-                        found[0] = true;
-                        return TraversalControl.QUIT;
-                    }
-                    return TraversalControl.CONTINUE;
-                }
-            }, document);
-            return found[0];
-        }
-    }
-
-    static final class Depth extends MaxQueryDepthInstrumentation {
-        private final WithinLimit within = new WithinLimit();
-
-        Depth(int max) {
-            super(max);
-        }
-
-        @Override
-        public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-                InstrumentationState state) {
-            return within.check(parameters, () -> super.beginExecuteOperation(parameters, state)); // super throws when too deep
-        }
-
-        @Override
-        protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
-            return new LimitExceeded("max-query-depth", "the query is " + depth + " levels deep; at most " + maxDepth
-                    + " are allowed (gateway.limits.max-query-depth)");
-        }
-    }
-
-    static final class Complexity extends MaxQueryComplexityInstrumentation {
-        private final WithinLimit within = new WithinLimit();
-
-        Complexity(int max) {
-            super(max);
-        }
-
-        @Override
-        public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-                InstrumentationState state) {
-            return within.check(parameters, () -> super.beginExecuteOperation(parameters, state)); // super throws when too complex
-        }
-
-        @Override
-        protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
-            return new LimitExceeded("max-query-complexity", "the query selects " + complexity + " fields; at most " + maxComplexity
-                    + " are allowed (gateway.limits.max-query-complexity)");
-        }
     }
 }

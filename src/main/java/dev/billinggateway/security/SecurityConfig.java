@@ -40,4 +40,11 @@ public final class SecurityConfig {
         @WithDefault("true")
         boolean introspectionEnabled();
     }
+
+    /** {@code gateway.cursor.*} */
+    @ConfigMapping(prefix = "gateway.cursor")
+    public interface Cursors {
+        /** HMAC key that signs list cursors; the same on every instance. Empty: a random key per start (with a warning). */
+        java.util.Optional<String> signingKey();
+    }
 }

@@ -87,6 +87,9 @@ public class CustomerService {
     }
 
     public Uni<FanOut.Page<CustomerNode>> list(Provider provider, String email, int first, String after) {
+        if (email != null && email.length() > InputRules.MAX_TEXT) {
+            return Uni.createFrom().failure(InputRules.tooLong("filter.email"));
+        }
         List<Provider> providers = provider != null ? List.of(provider) : registry.enabledProviders();
         if (provider != null && !registry.enabled(provider)) {
             return Uni.createFrom().failure(GatewayException.of(ErrorCode.PROVIDER_UNAVAILABLE, provider + " is not enabled on this gateway")
@@ -142,6 +145,10 @@ public class CustomerService {
         if (providerCustomerId == null || providerCustomerId.isBlank() || providerCustomerId.length() > 200) {
             return Uni.createFrom().failure(GatewayException.validation("providerCustomerId", "1 to 200 characters",
                     "providerCustomerId must be 1 to 200 characters"));
+        }
+        if (!InputRules.pathSegment(providerCustomerId)) {
+            return Uni.createFrom().failure(GatewayException.validation("providerCustomerId", "no path separators or dot segments",
+                    "providerCustomerId must not be '.' or '..' nor hold '/', '\\' or '%': it becomes part of the provider's URL path"));
         }
         return runner.run(Mutation.simple("linkCustomer", subject, provider, providerCustomerId, null,
                 Map.of("provider", provider, "providerCustomerId", providerCustomerId), CustomerNode.class,

@@ -1,23 +1,24 @@
 package dev.billinggateway.service;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.billinggateway.config.GatewayConfig;
 import dev.billinggateway.connector.PageRequest;
 import dev.billinggateway.connector.ProviderPage;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
+import dev.billinggateway.security.CursorSigner;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -31,6 +32,20 @@ public class FanOut {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    CursorSigner signer;
+
+    @Inject
+    GatewayConfig config;
+
+    /** A cursor's page size is checked against this again: a cursor is only trusted as far as the limits go. */
+    int maxPageSize;
+
+    @PostConstruct
+    void init() {
+        maxPageSize = config.limits().maxPageSize();
+    }
 
     /** Where a provider's listing stands: its own cursor, how many of that page were handed out, its page size. */
     record Position(String cursor, int skip, int size) {
@@ -140,7 +155,7 @@ public class FanOut {
 
     private String encode(Map<Provider, Position> state) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mapper.writeValueAsBytes(state));
+            return signer.sign(mapper.writeValueAsBytes(state));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -148,12 +163,15 @@ public class FanOut {
 
     private Map<Provider, Position> decode(String cursor, List<Provider> wanted) {
         try {
-            Map<Provider, Position> decoded = mapper.readValue(Base64.getUrlDecoder().decode(cursor.getBytes(StandardCharsets.US_ASCII)),
-                    new TypeReference<EnumMap<Provider, Position>>() {
-                    });
+            byte[] payload = signer.verify(cursor);
+            if (payload == null) {
+                throw new IllegalArgumentException("not signed by this gateway");
+            }
+            Map<Provider, Position> decoded = mapper.readValue(payload, new TypeReference<EnumMap<Provider, Position>>() {
+            });
             decoded.keySet().retainAll(wanted);
             for (Position p : decoded.values()) {
-                if (p.size() < 1 || p.skip() < 0) {
+                if (p.size() < 1 || p.size() > maxPageSize || p.skip() < 0) {
                     throw new IllegalArgumentException();
                 }
             }

@@ -98,6 +98,20 @@ final class InputRules {
                 field.substring(field.lastIndexOf('.') + 1) + " must be at most " + MAX_TEXT + " characters");
     }
 
+    static GatewayException tooLong(String field) {
+        return GatewayException.validation(field, "at most " + MAX_TEXT + " characters",
+                field.substring(field.lastIndexOf('.') + 1) + " must be at most " + MAX_TEXT + " characters");
+    }
+
+    /**
+     * Whether an id can go into a provider's URL path as one segment: REST clients percent-encode {@code /} but not
+     * the dot segments {@code .} and {@code ..}, which a server resolves ({@code /v2/customers/..} is {@code /v2/});
+     * {@code \} and {@code %} are refused too, as some servers treat them as separators or decode twice.
+     */
+    static boolean pathSegment(String id) {
+        return !id.equals(".") && !id.equals("..") && id.indexOf('/') < 0 && id.indexOf('\\') < 0 && id.indexOf('%') < 0;
+    }
+
     private static void options(String field, boolean present, Provider provider, Provider owner) {
         require(!present || provider == owner, field, "only with provider " + owner,
                 field.substring(field.lastIndexOf('.') + 1) + " options apply only to " + owner);

@@ -55,9 +55,11 @@ public class MutationRunner {
                     "idempotencyKey must be 1 to " + MAX_KEY_LENGTH + " characters"));
         }
         String hash = requestHash(m);
-        return store.claim(key, m.operation(), hash).chain(existing -> {
+        // a key belongs to the caller that sent it: the same key from another subject is another request
+        IdempotencyRecord.Id scoped = new IdempotencyRecord.Id(m.subject() == null ? "" : m.subject(), key);
+        return store.claim(scoped, m.operation(), hash).chain(existing -> {
             if (existing == null) {
-                return executeClaimed(m, key);
+                return executeClaimed(m, scoped);
             }
             if (!existing.requestHash.equals(hash)) {
                 return Uni.createFrom().failure(GatewayException.of(ErrorCode.IDEMPOTENCY_CONFLICT,
@@ -90,19 +92,23 @@ public class MutationRunner {
     /** Settles an earlier attempt whose outcome is unknown, by reading the provider first. */
     public <T> Uni<T> settle(Mutation<T> m, IdempotencyRecord existing) {
         return m.reconcile().apply(existing.context)
-                .call(result -> store.update(existing.key, State.COMPLETED, null, codec.write(result), null))
+                .call(result -> store.update(idOf(existing), State.COMPLETED, null, codec.write(result), null))
                 .call(result -> audit.record(entry(m, "RECONCILED", null, result)))
-                .onFailure(GatewayException.class).call(e -> outcomeOf(m, existing.key, (GatewayException) e));
+                .onFailure(GatewayException.class).call(e -> outcomeOf(m, idOf(existing), (GatewayException) e));
     }
 
-    private <T> Uni<T> executeClaimed(Mutation<T> m, String key) {
+    static IdempotencyRecord.Id idOf(IdempotencyRecord record) {
+        return new IdempotencyRecord.Id(record.subject, record.key);
+    }
+
+    private <T> Uni<T> executeClaimed(Mutation<T> m, IdempotencyRecord.Id key) {
         return execute(m, context -> store.update(key, State.IN_PROGRESS, context, null, null))
                 .call(result -> store.update(key, State.COMPLETED, null, codec.write(result), null))
                 .onFailure().call(e -> outcomeOf(m, key, e instanceof GatewayException g ? g : null));
     }
 
     /** Writes down how an attempt ended, so that a replay answers the same. */
-    private Uni<Void> outcomeOf(Mutation<?> m, String key, GatewayException e) {
+    private Uni<Void> outcomeOf(Mutation<?> m, IdempotencyRecord.Id key, GatewayException e) {
         if (e == null || e.code() == ErrorCode.OUTCOME_UNKNOWN || e.code() == ErrorCode.INTERNAL) {
             return store.update(key, State.OUTCOME_UNKNOWN, null, null, null);
         }

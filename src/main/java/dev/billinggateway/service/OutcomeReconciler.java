@@ -78,7 +78,7 @@ public class OutcomeReconciler {
             entry.providerReference = now.value().providerCustomerId();
             entry.outcome = "RECONCILED";
             entry.idempotencyKey = record.key;
-            return store.update(record.key, State.COMPLETED, null, codec.write(now.value()), null)
+            return store.update(MutationRunner.idOf(record), State.COMPLETED, null, codec.write(now.value()), null)
                     .chain(() -> audit.record(entry)).replaceWith(true);
         });
     }

@@ -113,6 +113,9 @@ public class SubscriptionService {
 
     public Uni<FanOut.Page<SubscriptionNode>> list(Provider provider, String customerEmail, SubscriptionStatus status, int first,
             String after) {
+        if (customerEmail != null && customerEmail.length() > InputRules.MAX_TEXT) {
+            return Uni.createFrom().failure(InputRules.tooLong("filter.customerEmail"));
+        }
         if (provider != null && !registry.enabled(provider)) {
             return Uni.createFrom().failure(GatewayException.of(ErrorCode.PROVIDER_UNAVAILABLE, provider + " is not enabled on this gateway")
                     .provider(provider).retryable(false).build());

@@ -44,6 +44,7 @@ class GraphQLSetupTest {
         assertThat(((ChainedInstrumentation) installed).getInstrumentations())
                 .contains(smallRyes)
                 .anyMatch(UnifiedErrors.class::isInstance)
-                .hasSize(4); // depth, complexity, error codes, SmallRye's
+                .anyMatch(RequestErrors.class::isInstance)
+                .hasSize(4); // limits, error codes, request errors, SmallRye's
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 
@@ -20,6 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.billinggateway.domain.Provider;
 import dev.billinggateway.persistence.QueryCounter;
 import dev.billinggateway.sandbox.SandboxFaults;
+import dev.billinggateway.security.AccessPolicy;
+import dev.billinggateway.security.AuthSwitch;
+import dev.billinggateway.security.Roles;
+import dev.billinggateway.security.Tokens;
 import dev.billinggateway.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -28,8 +33,9 @@ import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * The gateway against the built-in sandbox with a fixed 100 ms provider latency. Prints, for a few
- * loads: requests/s and p50/p99 latency of a single-object read from a fresh snapshot, of a fan-out list,
+ * The gateway against the built-in sandbox with a fixed 100 ms provider latency, authentication on. Prints, for
+ * a few loads: requests/s and p50/p99 latency of a single-object read from a fresh snapshot (with a bearer token
+ * and, side by side, with authentication off), of a fan-out list,
  * and of the same fan-out with one provider hanging; the fan-out latency over the slowest provider's; and
  * provider calls and database queries per request for a nested query.
  *
@@ -57,11 +63,15 @@ class GatewayBenchmarkTest {
     @Inject
     Pool pool;
 
+    @Inject
+    AccessPolicy access;
+
     final ObjectMapper json = new ObjectMapper();
 
     @Test
     void benchmark() throws Exception {
         try (LoadDriver load = new LoadDriver(graphql)) {
+            load.authorize(Tokens.token("benchmark@billing.example", Set.of(Roles.READ), Duration.ofHours(2)));
             measure(load);
         }
     }
@@ -80,12 +90,33 @@ class GatewayBenchmarkTest {
         // 1. single object from a fresh snapshot
         String single = body("{ subscription(id: \"" + subscriptionId + "\") { id status amount { amount currency } } }");
         load.run("warm-up", 64, WARMUP, single);
-        for (int clients : new int[] {1, 16, 64}) {
-            report.add(load.run("single subscription (fresh snapshot)", clients, RUN, single).toString());
+        report.add(load.run("single subscription (fresh snapshot), JWT", 1, RUN, single).toString());
+        for (int clients : new int[] {16, 64}) {
+            // side by side: the same read with a bearer token (verified once, then from the token cache) and with
+            // authentication switched off (no token at all)
+            LoadDriver.Result withToken = load.run("single subscription (fresh snapshot), JWT", clients, RUN, single);
+            AuthSwitch.set(access, false);
+            String token = load.token();
+            LoadDriver.Result without;
+            try {
+                load.authorize(null);
+                without = load.run("single subscription (fresh snapshot), no auth", clients, RUN, single);
+            } finally {
+                load.authorize(token);
+                AuthSwitch.set(access, true);
+            }
+            report.add(withToken.toString());
+            report.add(without.toString());
+            report.add(String.format("  JWT / no auth throughput at %d clients = %.2f", clients, withToken.perSecond() / without.perSecond()));
         }
-        for (int connections : new int[] {16, 64}) {
-            report.add(Wrk.singleSubscription(graphql, subscriptionId, connections, RUN)
-                    .orElse("single subscription, wrk: not installed (apt-get install wrk) - in-JVM figures only"));
+        AuthSwitch.set(access, false); // the wrk script sends no token
+        try {
+            for (int connections : new int[] {16, 64}) {
+                report.add(Wrk.singleSubscription(graphql, subscriptionId, connections, RUN)
+                        .orElse("single subscription, wrk: not installed (apt-get install wrk) - in-JVM figures only"));
+            }
+        } finally {
+            AuthSwitch.set(access, true);
         }
 
         // 2. each provider's list alone, then the fan-out over all three

@@ -37,9 +37,21 @@ final class LoadDriver implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     private final URI graphql;
+    /** Sent as {@code Authorization: Bearer ...} when set. */
+    private volatile String token;
 
     LoadDriver(URI graphql) {
         this.graphql = graphql;
+    }
+
+    /** The bearer token of the following requests; null sends none. */
+    LoadDriver authorize(String bearer) {
+        this.token = bearer;
+        return this;
+    }
+
+    String token() {
+        return token;
     }
 
     /** One request; returns the body (seeding and warm-up checks). */
@@ -121,8 +133,10 @@ final class LoadDriver implements AutoCloseable {
     }
 
     private RequestOptions request() {
-        return new RequestOptions().setMethod(HttpMethod.POST).setHost(graphql.getHost()).setPort(graphql.getPort())
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(graphql.getHost()).setPort(graphql.getPort())
                 .setURI(graphql.getPath()).putHeader("Content-Type", "application/json").setTimeout(30_000);
+        String bearer = token;
+        return bearer == null ? options : options.putHeader("Authorization", "Bearer " + bearer);
     }
 
     static double percentile(long[] sortedNanos, int p) {

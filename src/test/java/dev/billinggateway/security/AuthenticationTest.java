@@ -89,7 +89,7 @@ class AuthenticationTest {
                         "operationName", "Link"))
                 .post("/graphql").then().statusCode(403).body("errors[0].extensions.code", is("FORBIDDEN"));
         // the same in the application/graphql media type
-        given().header("Authorization", "Bearer " + Tokens.reader()).contentType("application/graphql").body(MUTATION.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        given().header("Authorization", "Bearer " + Tokens.reader()).contentType("application/graphql; charset=utf-8").body(MUTATION.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/graphql").then().statusCode(403).body("errors[0].extensions.code", is("FORBIDDEN"));
         assertThat(Effects.snapshot(pool)).isEqualTo(before);
     }

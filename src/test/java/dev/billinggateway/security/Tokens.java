@@ -27,8 +27,12 @@ public final class Tokens {
     }
 
     public static String token(String subject, Set<String> groups) {
+        return token(subject, groups, java.time.Duration.ofMinutes(10));
+    }
+
+    public static String token(String subject, Set<String> groups, java.time.Duration lifetime) {
         return Jwt.issuer(SecurityProfile.ISSUER).upn(subject).subject(subject).groups(groups)
-                .expiresAt(Instant.now().plusSeconds(600)).sign(key("test-private.pem"));
+                .expiresAt(Instant.now().plus(lifetime)).sign(key("test-private.pem"));
     }
 
     public static String expired() {

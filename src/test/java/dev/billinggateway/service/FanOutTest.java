@@ -26,6 +26,8 @@ class FanOutTest {
 
     FanOutTest() {
         fanOut.mapper = new ObjectMapper();
+        fanOut.signer = dev.billinggateway.security.CursorSigner.withKey("fan-out-test-key");
+        fanOut.maxPageSize = 100;
     }
 
     /** A provider listing {@code items} in pages of at most {@code pageSize} (the cursor is the offset). */
