@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,42 +50,33 @@ class FaultToleranceTest {
         circuits.resetAll();
     }
 
+    /**
+     * Every provider answers after {@code LATENCY}: asked one after the other, each provider's call would arrive only once
+     * the previous one was answered. Asserts that the calls overlapped (each arrived before any could have been answered),
+     * which the fan-out guarantees whatever the machine's speed; no bound on the request's own duration.
+     */
     @Test
     void fanOutAsksEveryProviderAtTheSameTime() {
         Gql.post(String.format(LIST, "")).statusCode(200); // links and tokens in place
-        for (Provider p : Provider.values()) {
-            faults.set(p, Fault.delay(400));
-        }
-        Map<Provider, Long> alone = new EnumMap<>(Provider.class);
-        for (Provider p : Provider.values()) {
-            long t0 = System.nanoTime();
-            Gql.post(String.format(LIST, ", filter: { provider: " + p + " }")).body("errors", org.hamcrest.Matchers.nullValue());
-            alone.put(p, (System.nanoTime() - t0) / 1_000_000);
-        }
         faults.clear();
         for (Provider p : Provider.values()) {
-            faults.set(p, Fault.delay(400));
+            faults.set(p, Fault.delay(FAN_OUT_LATENCY_MILLIS));
         }
-        Instant start = Instant.now();
-        long t0 = System.nanoTime();
         JsonPath all = Gql.post(String.format(LIST, "")).statusCode(200).extract().jsonPath();
-        long together = (System.nanoTime() - t0) / 1_000_000;
 
         assertThat(all.getList("errors")).isNullOrEmpty();
         assertThat(all.getList("data.subscriptions.nodes.provider", String.class)).contains("HITPAY", "MONRI", "REVENUE_MONSTER");
-        long slowest = alone.values().stream().mapToLong(Long::longValue).max().orElseThrow();
-        long sum = alone.values().stream().mapToLong(Long::longValue).sum();
-        assertThat(together).as("all three (%s) vs each alone %s", together, alone).isLessThan(sum * 3 / 4);
-        assertThat(together).isLessThan(slowest + 600);
-        // the first call to each provider arrived within moments of the others
         List<Instant> firstCalls = java.util.Arrays.stream(Provider.values())
-                .map(p -> faults.calls(p).stream().map(SandboxFaults.Call::at).filter(at -> !at.isBefore(start)).min(Instant::compareTo)
-                        .orElseThrow())
+                .map(p -> faults.calls(p).stream().map(SandboxFaults.Call::at).min(Instant::compareTo).orElseThrow())
                 .toList();
         Instant earliest = firstCalls.stream().min(Instant::compareTo).orElseThrow();
         Instant latest = firstCalls.stream().max(Instant::compareTo).orElseThrow();
-        assertThat(Duration.between(earliest, latest)).isLessThan(Duration.ofMillis(250));
+        assertThat(Duration.between(earliest, latest)).as("first calls to each provider: %s", firstCalls)
+                .isLessThan(Duration.ofMillis(FAN_OUT_LATENCY_MILLIS));
     }
+
+    /** Well under the profile's call timeout, long enough that a sequential fan-out could not pass for a parallel one. */
+    static final long FAN_OUT_LATENCY_MILLIS = 500;
 
     @Test
     void aFailingProviderLeavesTheOthersAnswering() {
@@ -102,10 +92,8 @@ class FaultToleranceTest {
     @Test
     void aHangingProviderIsCutOffByItsTimeout() {
         faults.set(Provider.HITPAY, new Fault(Mode.HANG, 0));
-        long t0 = System.nanoTime();
+        // HANG never answers: getting an answer at all shows the call was cut off
         JsonPath body = Gql.post(String.format(LIST, "")).statusCode(200).extract().jsonPath();
-        long millis = (System.nanoTime() - t0) / 1_000_000;
-        assertThat(millis).as("cut off by the 1.5 s timeout, not left hanging (bound generous for loaded CI machines)").isLessThan(7000);
         assertThat(body.getList("data.subscriptions.nodes.provider", String.class)).contains("MONRI").doesNotContain("HITPAY");
         assertThat(body.getList("errors")).hasSize(1);
         assertThat(body.getString("errors[0].extensions.provider")).isEqualTo("HITPAY");
@@ -143,9 +131,7 @@ class FaultToleranceTest {
                 .body("data.providers.find { it.provider == 'HITPAY' }.healthy", org.hamcrest.Matchers.is(false))
                 .body("data.providers.find { it.provider == 'MONRI' }.healthy", org.hamcrest.Matchers.is(true));
         int callsBefore = faults.calls(Provider.HITPAY).size();
-        long t0 = System.nanoTime();
         Gql.post(hitpayOnly).body("errors[0].extensions.code", org.hamcrest.Matchers.is("PROVIDER_UNAVAILABLE"));
-        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(500);
         assertThat(faults.calls(Provider.HITPAY)).hasSize(callsBefore); // nothing reached the provider
     }
 
