@@ -17,6 +17,7 @@ import dev.billinggateway.domain.Provider;
 import dev.billinggateway.sandbox.SandboxFaults;
 import dev.billinggateway.sandbox.SandboxFaults.Fault;
 import dev.billinggateway.sandbox.SandboxFaults.Mode;
+import dev.billinggateway.testsupport.Await;
 import dev.billinggateway.testsupport.Gql;
 import dev.billinggateway.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /** One provider failing, hanging or slow never fails the others; lists ask every provider at once. */
@@ -133,6 +135,28 @@ class FaultToleranceTest {
         int callsBefore = faults.calls(Provider.HITPAY).size();
         Gql.post(hitpayOnly).body("errors[0].extensions.code", org.hamcrest.Matchers.is("PROVIDER_UNAVAILABLE"));
         assertThat(faults.calls(Provider.HITPAY)).hasSize(callsBefore); // nothing reached the provider
+    }
+
+    /** Monri's circuit (FaultsProfile: half-open after 1 s) lets a probe through once Monri recovered, and closes again. */
+    @Test
+    void aRecoveredProviderIsLetBackInByAHalfOpenProbe() {
+        String id = Gql.post(String.format(LIST, ", filter: { provider: MONRI }")).extract().path("data.subscriptions.nodes[0].id");
+        String read = "query($id: ID!) { subscription(id: $id) { id stale } }";
+        faults.set(Provider.MONRI, new Fault(Mode.ERROR, 0));
+        for (int i = 0; i < 4; i++) {
+            Gql.post(read, Map.of("id", id)).body("data.subscription.stale", org.hamcrest.Matchers.is(true));
+        }
+        assertThat(circuits.currentState("monri-reads")).isEqualTo(CircuitBreakerState.OPEN);
+        int callsWhileOpen = faults.calls(Provider.MONRI).size();
+        Gql.post(read, Map.of("id", id)).body("data.subscription.stale", org.hamcrest.Matchers.is(true));
+
+        faults.set(Provider.MONRI, Fault.NONE);
+        Await.until("Monri read fresh again", () -> Boolean.FALSE.equals(
+                Gql.post(read, Map.of("id", id)).extract().path("data.subscription.stale")));
+        assertThat(circuits.currentState("monri-reads")).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(faults.calls(Provider.MONRI).size()).as("calls after the circuit opened").isGreaterThan(callsWhileOpen);
+        Gql.post("{ providers { provider healthy } }").body("data.providers.find { it.provider == 'MONRI' }.healthy",
+                org.hamcrest.Matchers.is(true));
     }
 
     @Test
