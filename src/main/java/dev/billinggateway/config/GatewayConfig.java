@@ -26,7 +26,18 @@ public interface GatewayConfig {
 
     Reconcile reconcile();
 
+    Reads reads();
+
     Webhooks webhooks();
+
+    interface Reads {
+        /**
+         * Every read (single, list, fan-out, nested fields) answers within this, counted from the request's first
+         * provider read; providers still out then are reported (or served stale) beside the rest of the data.
+         */
+        @WithDefault("4s")
+        Duration deadline();
+    }
 
     interface Reconcile {
         /** How often mutations with an unknown outcome are settled by reading the provider (scheduler syntax, e.g. 30s). */

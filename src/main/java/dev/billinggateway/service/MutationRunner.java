@@ -21,6 +21,7 @@ import dev.billinggateway.persistence.AuditLog;
 import dev.billinggateway.persistence.IdempotencyRecord;
 import dev.billinggateway.persistence.IdempotencyRecord.State;
 import dev.billinggateway.persistence.IdempotencyStore;
+import dev.billinggateway.persistence.StorageOutage;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -131,6 +132,9 @@ public class MutationRunner {
     private static Throwable normalise(Throwable t) {
         if (t instanceof GatewayException) {
             return t;
+        }
+        if (StorageOutage.isStorageUnreachable(t)) {
+            return StorageOutage.unavailable(t);
         }
         LOG.error("Unexpected failure in a mutation; its outcome at the provider is unknown", t);
         return GatewayException.of(ErrorCode.INTERNAL, "internal error; the outcome of the request is not known").cause(t).build();

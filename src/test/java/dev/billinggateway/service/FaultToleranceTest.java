@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -91,15 +92,38 @@ class FaultToleranceTest {
         assertThat(body.getBoolean("errors[0].extensions.retryable")).isTrue();
     }
 
+    /** HitPay hangs (never answers): the fan-out answers at the read deadline with the others' data and HitPay named. */
     @Test
-    void aHangingProviderIsCutOffByItsTimeout() {
+    void aHangingProviderIsCutOffByTheReadDeadline() {
         faults.set(Provider.HITPAY, new Fault(Mode.HANG, 0));
-        // HANG never answers: getting an answer at all shows the call was cut off
         JsonPath body = Gql.post(String.format(LIST, "")).statusCode(200).extract().jsonPath();
-        assertThat(body.getList("data.subscriptions.nodes.provider", String.class)).contains("MONRI").doesNotContain("HITPAY");
+        assertThat(body.getList("data.subscriptions.nodes.provider", String.class)).contains("MONRI", "REVENUE_MONSTER").doesNotContain("HITPAY");
         assertThat(body.getList("errors")).hasSize(1);
         assertThat(body.getString("errors[0].extensions.provider")).isEqualTo("HITPAY");
         assertThat(body.getString("errors[0].extensions.code")).isEqualTo("PROVIDER_UNAVAILABLE");
+        assertThat(body.getBoolean("errors[0].extensions.retryable")).isTrue();
+        // cut by the deadline (3 s), not by the attempt's timeout (4 s): what bounds every read is the deadline
+        assertThat(body.getString("errors[0].message")).contains("read deadline");
+    }
+
+    /**
+     * HitPay answers a single read after the deadline but within its timeout: the read is answered from the snapshot
+     * (stale) at the deadline, and the late answer still refreshes the stored snapshot.
+     */
+    @Test
+    void aLateAnswerStillRefreshesTheSnapshot() {
+        String id = Gql.post(String.format(LIST, ", filter: { provider: HITPAY }")).extract().path("data.subscriptions.nodes[0].id");
+        OffsetDateTime before = snapshotFetchedAt(id);
+        faults.set(Provider.HITPAY, Fault.delay(3500)); // after the 3 s deadline, before the 4 s timeout
+        JsonPath body = Gql.post("query($id: ID!) { subscription(id: $id) { id stale fetchedAt } }", Map.of("id", id)).extract().jsonPath();
+        assertThat(body.getList("errors")).isNullOrEmpty();
+        assertThat(body.getBoolean("data.subscription.stale")).isTrue();
+        Await.until("the late answer stored as the snapshot", () -> snapshotFetchedAt(id).isAfter(before));
+    }
+
+    private OffsetDateTime snapshotFetchedAt(String gatewayId) {
+        return pool.preparedQuery("SELECT fetched_at FROM provider_snapshot WHERE gateway_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(gatewayId)).await().indefinitely().iterator().next().getOffsetDateTime(0);
     }
 
     @Test

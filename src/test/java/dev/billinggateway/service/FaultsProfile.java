@@ -8,8 +8,9 @@ import dev.billinggateway.domain.Provider;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * Short fault-tolerance settings so that timeouts and circuit breakers show within a test: reads time out
- * after 3 s (long enough for a loaded machine's first calls), writes after 1.5 s, reads are not retried, a
+ * Short fault-tolerance settings so that timeouts and circuit breakers show within a test: the read deadline
+ * is 3 s, a read attempt times out after 4 s (so a hanging read is always cut by the deadline; both long enough
+ * for a loaded machine's first calls), writes after 1.5 s, reads are not retried, a
  * circuit opens after 4 calls half of which failed. HitPay's open circuit stays open for the test (60 s);
  * Monri's lets a probe through after 1 s (the half-open recovery test).
  */
@@ -20,7 +21,7 @@ public class FaultsProfile implements QuarkusTestProfile {
         Map<String, String> config = new HashMap<>();
         for (Provider p : Provider.values()) {
             String prefix = "gateway.providers." + p.slug() + ".";
-            config.put(prefix + "reads.timeout", "3s");
+            config.put(prefix + "reads.timeout", "4s");
             config.put(prefix + "reads.max-retries", "0");
             config.put(prefix + "writes.timeout", "1500ms");
             for (String kind : new String[] { "reads", "writes" }) {
@@ -35,6 +36,7 @@ public class FaultsProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = shortFaultTolerance();
+        config.put("gateway.reads.deadline", "3s");
         config.put("gateway.reconcile.every", "1h");
         config.put("gateway.webhooks.retry-every", "1h");
         return config;
