@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.billinggateway.connector.ConnectorRegistry;
+import dev.billinggateway.connector.ProviderModule;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.persistence.AuditEntry;
@@ -34,8 +36,8 @@ public class MutationRunner {
 
     private static final Logger LOG = Logger.getLogger(MutationRunner.class);
     static final int MAX_KEY_LENGTH = 200;
-    /** A request still IN_PROGRESS after this long belongs to an instance that died: treat its outcome as unknown. */
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+    /** Added to a provider's write timeout for the lease of an IN_PROGRESS key (recording the outcome, clock skew). */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(15);
 
     @Inject
     IdempotencyStore store;
@@ -45,6 +47,9 @@ public class MutationRunner {
 
     @Inject
     SnapshotCodec codec;
+
+    @Inject
+    ConnectorRegistry registry;
 
     public <T> Uni<T> run(Mutation<T> m) {
         if (m.idempotencyKey() == null) {
@@ -56,7 +61,7 @@ public class MutationRunner {
                     "idempotencyKey must be 1 to " + MAX_KEY_LENGTH + " characters"));
         }
         String hash = requestHash(m);
-        return store.claim(key, m.operation(), hash).chain(existing -> {
+        return store.claim(key, m.operation(), hash, lease(m)).chain(existing -> {
             if (existing == null) {
                 return executeClaimed(m, key);
             }
@@ -77,7 +82,7 @@ public class MutationRunner {
                 return Uni.createFrom().failure(GatewayException.of(ErrorCode.valueOf(existing.errorCode),
                         "the first request with this idempotencyKey failed with " + existing.errorCode).retryable(false).build());
             case IN_PROGRESS:
-                if (existing.updatedAt != null && existing.updatedAt.plus(ABANDONED_AFTER).isAfter(ObjectRefresher.now())) {
+                if (leaseHeld(existing)) {
                     return Uni.createFrom().failure(GatewayException.of(ErrorCode.IDEMPOTENCY_CONFLICT,
                             "a request with this idempotencyKey is still in progress; retry later").retryable(true).build());
                 }
@@ -86,6 +91,22 @@ public class MutationRunner {
             default:
                 return settle(m, existing);
         }
+    }
+
+    /**
+     * How long the instance running a mutation owns its key: the provider's write timeout plus a margin. A key still
+     * IN_PROGRESS after that belongs to an instance that died; a retry or the reconciler settles it by reading the provider.
+     */
+    Duration lease(Mutation<?> m) {
+        Duration write = m.provider() == null ? Duration.ofSeconds(15)
+                : registry.module(m.provider()).map(ProviderModule::writeTimeout).orElse(Duration.ofSeconds(15));
+        return write.plus(LEASE_MARGIN);
+    }
+
+    private static boolean leaseHeld(IdempotencyRecord existing) {
+        OffsetDateTime until = existing.leaseUntil != null ? existing.leaseUntil
+                : existing.updatedAt == null ? null : existing.updatedAt.plusMinutes(2); // a record from before leases
+        return until != null && until.isAfter(ObjectRefresher.now());
     }
 
     /** Settles an earlier attempt whose outcome is unknown, by reading the provider first. */

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.billinggateway.config.GatewayConfig;
+import dev.billinggateway.connector.NotYetReadable;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
@@ -91,7 +92,12 @@ public class ObjectRefresher {
                 List<Snapshot> toSave = new ArrayList<>();
                 for (Target t : toFetch) {
                     Object outcome = fetched.get(new Key(t.provider(), t.providerId()));
-                    if (outcome instanceof GatewayException e) {
+                    if (outcome instanceof NotYetReadable notYet) {
+                        // the provider has it but will not show it yet: what the gateway knows of it still holds
+                        Snapshot s = known.get(t.gatewayId());
+                        result.put(t.gatewayId(), s != null ? Refreshed.of(codec.read(s.payload(), type), false, s.fetchedAt())
+                                : Refreshed.failed(notYet.error()));
+                    } else if (outcome instanceof GatewayException e) {
                         Snapshot s = known.get(t.gatewayId());
                         if (s != null && isUnreachable(e)) {
                             result.put(t.gatewayId(), Refreshed.of(codec.read(s.payload(), type), true, s.fetchedAt()));
@@ -133,6 +139,7 @@ public class ObjectRefresher {
                 .onItem().transformToUni(key -> deadline.within(key.provider(), fetch.apply(key.provider(), key.providerId()),
                         late -> lateAnswer(kind, key, targets, late))
                         .<Object>map(v -> v)
+                        .onFailure(NotYetReadable.class).recoverWithItem(e -> e)
                         .onFailure().recoverWithItem(ObjectRefresher::asGatewayException)
                         .map(outcome -> Map.entry(key, outcome)))
                 .merge(config.cache().fetchConcurrency())
@@ -157,6 +164,9 @@ public class ObjectRefresher {
     static GatewayException asGatewayException(Throwable t) {
         if (t instanceof GatewayException g) {
             return g;
+        }
+        if (t instanceof NotYetReadable notYet) {
+            return notYet.error();
         }
         if (StorageOutage.isStorageUnreachable(t)) {
             return StorageOutage.unavailable(t); // the database, not the provider: logged once per outage

@@ -106,4 +106,9 @@ public class HitPayModule implements ProviderModule {
     private static Optional<String> configured(Optional<String> value) {
         return value.map(String::trim).filter(v -> !v.isEmpty());
     }
+
+    @Override
+    public java.time.Duration writeTimeout() {
+        return config.writes().timeout();
+    }
 }

@@ -44,4 +44,9 @@ public class MonriModule implements ProviderModule {
     public boolean healthy() {
         return client.guards().healthy(circuits);
     }
+
+    @Override
+    public java.time.Duration writeTimeout() {
+        return account.config().writes().timeout();
+    }
 }

@@ -45,4 +45,9 @@ public class RevenueMonsterModule implements ProviderModule {
     public boolean healthy() {
         return client.guards().healthy(circuitBreakers);
     }
+
+    @Override
+    public java.time.Duration writeTimeout() {
+        return settings.config().writes().timeout();
+    }
 }
