@@ -28,7 +28,35 @@ public interface GatewayConfig {
 
     Reads reads();
 
+    Retention retention();
+
     Webhooks webhooks();
+
+    /** Pruning of what grows without bound, in small batches (README "## Operations"). */
+    interface Retention {
+        /** How often pruning runs (scheduler syntax). */
+        @WithDefault("10m")
+        String every();
+
+        /** Settled idempotency keys (completed, failed) are kept this long: at least as long as a client may retry. */
+        @WithDefault("24h")
+        Duration idempotencyKeys();
+
+        /** Processed (or given-up) webhook events are kept this long (de-duplication of late redeliveries). */
+        @WithDefault("30d")
+        Duration webhookEvents();
+
+        /** Snapshots of objects nobody read (from the provider) for this long. */
+        @WithDefault("30d")
+        Duration snapshots();
+
+        /** Audit entries: kept forever unless set. */
+        Optional<Duration> auditEntries();
+
+        /** Rows deleted per statement; a run stops after 100 batches per table. */
+        @WithDefault("500")
+        int batchSize();
+    }
 
     interface Reads {
         /**

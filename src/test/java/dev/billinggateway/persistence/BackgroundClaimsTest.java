@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -14,11 +13,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.billinggateway.service.FaultsProfile;
+import dev.billinggateway.service.NoSchedulersProfile;
 import dev.billinggateway.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,18 +28,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * both, and every row is claimed once. The gateway's own schedulers are off here, so only these two workers claim.
  */
 @QuarkusTest
-@TestProfile(BackgroundClaimsTest.NoSchedulers.class)
+@TestProfile(NoSchedulersProfile.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class BackgroundClaimsTest {
-
-    public static class NoSchedulers implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new java.util.HashMap<>(new FaultsProfile().getConfigOverrides());
-            config.put("quarkus.scheduler.enabled", "false");
-            return config;
-        }
-    }
 
     @Inject
     Pool pool;
