@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 import dev.billinggateway.domain.ErrorCode;
+import dev.billinggateway.persistence.StorageOutage;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.security.QueryLimits;
 import graphql.ErrorClassification;
@@ -58,6 +59,9 @@ public class UnifiedErrors extends SimplePerformantInstrumentation {
             Throwable cause = unwrap(fetching.getException());
             if (cause instanceof ProviderFailures partial) {
                 return partial.failures().stream().<GraphQLError>map(f -> of(f, error)).toList();
+            }
+            if (StorageOutage.isStorageUnreachable(cause)) {
+                return List.of(of(StorageOutage.unavailable(cause), error)); // logged once per outage, not per request
             }
             if (cause instanceof GatewayException g) {
                 if (g.code() == ErrorCode.INTERNAL && g.getCause() != null) {

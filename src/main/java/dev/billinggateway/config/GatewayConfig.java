@@ -26,7 +26,46 @@ public interface GatewayConfig {
 
     Reconcile reconcile();
 
+    Reads reads();
+
+    Retention retention();
+
     Webhooks webhooks();
+
+    /** Pruning of what grows without bound, in small batches (README "## Operations"). */
+    interface Retention {
+        /** How often pruning runs (scheduler syntax). */
+        @WithDefault("10m")
+        String every();
+
+        /** Settled idempotency keys (completed, failed) are kept this long: at least as long as a client may retry. */
+        @WithDefault("24h")
+        Duration idempotencyKeys();
+
+        /** Processed (or given-up) webhook events are kept this long (de-duplication of late redeliveries). */
+        @WithDefault("30d")
+        Duration webhookEvents();
+
+        /** Snapshots of objects nobody read (from the provider) for this long. */
+        @WithDefault("30d")
+        Duration snapshots();
+
+        /** Audit entries: kept forever unless set. */
+        Optional<Duration> auditEntries();
+
+        /** Rows deleted per statement; a run stops after 100 batches per table. */
+        @WithDefault("500")
+        int batchSize();
+    }
+
+    interface Reads {
+        /**
+         * Every read (single, list, fan-out, nested fields) answers within this, counted from the request's first
+         * provider read; providers still out then are reported (or served stale) beside the rest of the data.
+         */
+        @WithDefault("4s")
+        Duration deadline();
+    }
 
     interface Reconcile {
         /** How often mutations with an unknown outcome are settled by reading the provider (scheduler syntax, e.g. 30s). */

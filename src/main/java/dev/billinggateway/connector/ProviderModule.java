@@ -17,6 +17,11 @@ public interface ProviderModule extends ProviderOperation {
      */
     String account();
 
+    /** How long a write to this provider may take at most ({@code gateway.providers.<p>.writes.timeout}). */
+    default java.time.Duration writeTimeout() {
+        return java.time.Duration.ofSeconds(15);
+    }
+
     /** False while calls to the provider fail fast (its circuit breaker is open). */
     default boolean healthy() {
         return true;

@@ -20,6 +20,11 @@ public enum ErrorCode {
     UNAUTHENTICATED,
     /** Valid credentials without the needed role. */
     FORBIDDEN,
+    /**
+     * The gateway's own storage (PostgreSQL) cannot be reached; nothing was decided or sent on its behalf. Safe to
+     * retry once it is back (readiness is DOWN meanwhile).
+     */
+    STORAGE_UNAVAILABLE,
     /** A fault in the gateway itself; details are in the server log, never in the response. */
     INTERNAL
 }

@@ -48,4 +48,7 @@ public class IdempotencyRecord extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    /** IN_PROGRESS: until when the running instance owns it; unsettled: until when a reconciler claimed it. */
+    @Column(name = "lease_until")
+    public OffsetDateTime leaseUntil;
 }

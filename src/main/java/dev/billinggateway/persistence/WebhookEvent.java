@@ -41,6 +41,9 @@ public class WebhookEvent extends PanacheEntityBase {
     public String lastError;
     @Column(name = "received_at", insertable = false, updatable = false)
     public OffsetDateTime receivedAt;
+    /** Until when the worker that claimed it (or stored it) is processing it. */
+    @Column(name = "lease_until")
+    public OffsetDateTime leaseUntil;
     @Column(name = "processed_at")
     public OffsetDateTime processedAt;
 }

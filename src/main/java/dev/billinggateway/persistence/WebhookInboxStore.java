@@ -1,7 +1,9 @@
 package dev.billinggateway.persistence;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,23 +11,32 @@ import jakarta.inject.Inject;
 
 import dev.billinggateway.persistence.WebhookEvent.Status;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The webhook inbox table: insert once per (provider, dedup key), then mark processed or failed. */
 @ApplicationScoped
 public class WebhookInboxStore {
 
+    /** How long a claimed event is its worker's: processing re-reads a few objects within the read deadline. */
+    public static final Duration CLAIM_FOR = Duration.ofMinutes(1);
+
     @Inject
     Db db;
+
+    @Inject
+    Pool pool;
 
     /** @return the new event's ID, or null when this event was stored before (a duplicate delivery) */
     public Uni<Long> insertOnce(String provider, String dedupKey, String eventType, String payload, String affected) {
         return db.write(s -> s.createNativeQuery("""
-                INSERT INTO webhook_event (provider, dedup_key, event_type, payload, affected, status)
-                VALUES (:provider, :dedupKey, :eventType, :payload, :affected, :status)
+                INSERT INTO webhook_event (provider, dedup_key, event_type, payload, affected, status, lease_until)
+                VALUES (:provider, :dedupKey, :eventType, :payload, :affected, :status, now() + make_interval(secs => :lease))
                 ON CONFLICT (provider, dedup_key) DO NOTHING
                 RETURNING id""", Long.class)
                 .setParameter("provider", provider).setParameter("dedupKey", dedupKey).setParameter("eventType", eventType)
                 .setParameter("payload", payload).setParameter("affected", affected).setParameter("status", Status.RECEIVED.name())
+                .setParameter("lease", CLAIM_FOR.toMillis() / 1000.0) // the receiving instance processes it at once
                 .getResultList()
                 .map(ids -> ids.isEmpty() ? null : ids.get(0)));
     }
@@ -59,9 +70,28 @@ public class WebhookInboxStore {
                 .setMaxResults(limit).getResultList());
     }
 
-    /** Events still to process (received, or failed fewer than the maximum times), oldest first. */
-    public Uni<List<WebhookEvent>> pending(int limit) {
-        return db.read(s -> s.createQuery("from WebhookEvent where status = :received order by receivedAt", WebhookEvent.class)
-                .setParameter("received", Status.RECEIVED.name()).setMaxResults(limit).getResultList());
+    /**
+     * Claims up to {@code limit} events still to process (received, or failed fewer than the maximum times) that nobody
+     * holds, oldest first, for {@link #CLAIM_FOR}: several instances never process the same event at once (rows being
+     * claimed elsewhere are skipped, claimed rows carry a lease). A failed attempt leaves the lease to run out, which
+     * spaces the retries.
+     */
+    public Uni<List<Long>> claimPending(int limit) {
+        return pool.preparedQuery("""
+                UPDATE webhook_event SET lease_until = now() + make_interval(secs => $1)
+                 WHERE id IN (
+                       SELECT id FROM webhook_event
+                        WHERE status = $2 AND (lease_until IS NULL OR lease_until < now())
+                        ORDER BY received_at
+                        LIMIT $3
+                          FOR UPDATE SKIP LOCKED)
+                RETURNING id""")
+                .execute(Tuple.of(CLAIM_FOR.toMillis() / 1000.0, Status.RECEIVED.name(), limit))
+                .map(rows -> {
+                    List<Long> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getLong("id")));
+                    ids.sort(null);
+                    return ids;
+                });
     }
 }

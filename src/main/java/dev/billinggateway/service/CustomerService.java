@@ -43,6 +43,9 @@ public class CustomerService {
     FanOut fanOut;
 
     @Inject
+    ReadDeadline deadline;
+
+    @Inject
     MutationRunner runner;
 
     @Inject
@@ -101,8 +104,10 @@ public class CustomerService {
     private Uni<ProviderPage<CustomerNode>> listPage(Provider provider, String email, PageRequest page) {
         var lister = registry.find(provider, ListCustomers.class);
         if (lister.isPresent()) {
-            return lister.get().listCustomers(email, page)
-                    .chain(p -> nodesFor(provider, p.items()).map(nodes -> new ProviderPage<>(nodes, p.nextCursor())));
+            // within the read deadline; a late page is still linked and stored (without a list endpoint, each
+            // object read below is bounded by the deadline instead, and served stale when late)
+            return deadline.within(provider, lister.get().listCustomers(email, page)
+                    .chain(p -> nodesFor(provider, p.items()).map(nodes -> new ProviderPage<>(nodes, p.nextCursor()))));
         }
         // no list endpoint: the customers this gateway created or linked, refreshed from the provider
         int offset = page.cursor() == null ? 0 : Integer.parseInt(page.cursor());

@@ -25,7 +25,8 @@ import io.smallrye.mutiny.Uni;
  * Lists across providers: every provider still in the listing is asked at the same time, and the
  * answers are merged in a stable order (provider order, then the provider's own order). The cursor
  * holds each provider's own position, so paging never repeats or skips an item. A provider that fails
- * is left out of this page (its position kept) and reported beside the others' results.
+ * is left out of this page (its position kept) and reported beside the others' results. (Each page read is bounded
+ * by the read deadline where it is made: {@link ReadDeadline}.)
  */
 @ApplicationScoped
 public class FanOut {

@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.billinggateway.connector.ConnectorRegistry;
+import dev.billinggateway.connector.ProviderModule;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.persistence.AuditEntry;
@@ -21,6 +23,7 @@ import dev.billinggateway.persistence.AuditLog;
 import dev.billinggateway.persistence.IdempotencyRecord;
 import dev.billinggateway.persistence.IdempotencyRecord.State;
 import dev.billinggateway.persistence.IdempotencyStore;
+import dev.billinggateway.persistence.StorageOutage;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -33,8 +36,8 @@ public class MutationRunner {
 
     private static final Logger LOG = Logger.getLogger(MutationRunner.class);
     static final int MAX_KEY_LENGTH = 200;
-    /** A request still IN_PROGRESS after this long belongs to an instance that died: treat its outcome as unknown. */
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+    /** Added to a provider's write timeout for the lease of an IN_PROGRESS key (recording the outcome, clock skew). */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(15);
 
     @Inject
     IdempotencyStore store;
@@ -44,6 +47,9 @@ public class MutationRunner {
 
     @Inject
     SnapshotCodec codec;
+
+    @Inject
+    ConnectorRegistry registry;
 
     public <T> Uni<T> run(Mutation<T> m) {
         if (m.idempotencyKey() == null) {
@@ -57,7 +63,7 @@ public class MutationRunner {
         String hash = requestHash(m);
         // a key belongs to the caller that sent it: the same key from another subject is another request
         IdempotencyRecord.Id scoped = new IdempotencyRecord.Id(m.subject() == null ? "" : m.subject(), key);
-        return store.claim(scoped, m.operation(), hash).chain(existing -> {
+        return store.claim(scoped, m.operation(), hash, lease(m)).chain(existing -> {
             if (existing == null) {
                 return executeClaimed(m, scoped);
             }
@@ -78,7 +84,7 @@ public class MutationRunner {
                 return Uni.createFrom().failure(GatewayException.of(ErrorCode.valueOf(existing.errorCode),
                         "the first request with this idempotencyKey failed with " + existing.errorCode).retryable(false).build());
             case IN_PROGRESS:
-                if (existing.updatedAt != null && existing.updatedAt.plus(ABANDONED_AFTER).isAfter(ObjectRefresher.now())) {
+                if (leaseHeld(existing)) {
                     return Uni.createFrom().failure(GatewayException.of(ErrorCode.IDEMPOTENCY_CONFLICT,
                             "a request with this idempotencyKey is still in progress; retry later").retryable(true).build());
                 }
@@ -87,6 +93,22 @@ public class MutationRunner {
             default:
                 return settle(m, existing);
         }
+    }
+
+    /**
+     * How long the instance running a mutation owns its key: the provider's write timeout plus a margin. A key still
+     * IN_PROGRESS after that belongs to an instance that died; a retry or the reconciler settles it by reading the provider.
+     */
+    Duration lease(Mutation<?> m) {
+        Duration write = m.provider() == null ? Duration.ofSeconds(15)
+                : registry.module(m.provider()).map(ProviderModule::writeTimeout).orElse(Duration.ofSeconds(15));
+        return write.plus(LEASE_MARGIN);
+    }
+
+    private static boolean leaseHeld(IdempotencyRecord existing) {
+        OffsetDateTime until = existing.leaseUntil != null ? existing.leaseUntil
+                : existing.updatedAt == null ? null : existing.updatedAt.plusMinutes(2); // a record from before leases
+        return until != null && until.isAfter(ObjectRefresher.now());
     }
 
     /** Settles an earlier attempt whose outcome is unknown, by reading the provider first. */
@@ -137,6 +159,9 @@ public class MutationRunner {
     private static Throwable normalise(Throwable t) {
         if (t instanceof GatewayException) {
             return t;
+        }
+        if (StorageOutage.isStorageUnreachable(t)) {
+            return StorageOutage.unavailable(t);
         }
         LOG.error("Unexpected failure in a mutation; its outcome at the provider is unknown", t);
         return GatewayException.of(ErrorCode.INTERNAL, "internal error; the outcome of the request is not known").cause(t).build();

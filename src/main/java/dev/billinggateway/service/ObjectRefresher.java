@@ -16,10 +16,12 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.billinggateway.config.GatewayConfig;
+import dev.billinggateway.connector.NotYetReadable;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
 import dev.billinggateway.persistence.SnapshotStore;
+import dev.billinggateway.persistence.StorageOutage;
 import dev.billinggateway.persistence.SnapshotStore.Snapshot;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -43,6 +45,9 @@ public class ObjectRefresher {
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    ReadDeadline deadline;
 
     /** A linked object to resolve: its gateway ID and where it lives. */
     public record Target(String gatewayId, Provider provider, String providerId) {
@@ -83,11 +88,16 @@ public class ObjectRefresher {
             if (toFetch.isEmpty()) {
                 return Uni.createFrom().item(result);
             }
-            return fetchAll(toFetch, fetch).chain(fetched -> {
+            return fetchAll(kind, toFetch, fetch).chain(fetched -> {
                 List<Snapshot> toSave = new ArrayList<>();
                 for (Target t : toFetch) {
                     Object outcome = fetched.get(new Key(t.provider(), t.providerId()));
-                    if (outcome instanceof GatewayException e) {
+                    if (outcome instanceof NotYetReadable notYet) {
+                        // the provider has it but will not show it yet: what the gateway knows of it still holds
+                        Snapshot s = known.get(t.gatewayId());
+                        result.put(t.gatewayId(), s != null ? Refreshed.of(codec.read(s.payload(), type), false, s.fetchedAt())
+                                : Refreshed.failed(notYet.error()));
+                    } else if (outcome instanceof GatewayException e) {
                         Snapshot s = known.get(t.gatewayId());
                         if (s != null && isUnreachable(e)) {
                             result.put(t.gatewayId(), Refreshed.of(codec.read(s.payload(), type), true, s.fetchedAt()));
@@ -118,13 +128,18 @@ public class ObjectRefresher {
     private record Key(Provider provider, String providerId) {
     }
 
-    /** One provider call per distinct object, at most {@code fetch-concurrency} at a time. */
-    private <T> Uni<Map<Key, Object>> fetchAll(List<Target> targets, BiFunction<Provider, String, Uni<T>> fetch) {
+    /**
+     * One provider call per distinct object, at most {@code fetch-concurrency} at a time, each within the read
+     * deadline; an answer that comes after it is still stored as the snapshot of its objects.
+     */
+    private <T> Uni<Map<Key, Object>> fetchAll(String kind, List<Target> targets, BiFunction<Provider, String, Uni<T>> fetch) {
         List<Key> distinct = targets.stream().map(t -> new Key(t.provider(), t.providerId())).distinct().toList();
         Map<Key, Object> outcomes = new HashMap<>();
         return Multi.createFrom().iterable(distinct)
-                .onItem().transformToUni(key -> fetch.apply(key.provider(), key.providerId())
+                .onItem().transformToUni(key -> deadline.within(key.provider(), fetch.apply(key.provider(), key.providerId()),
+                        late -> lateAnswer(kind, key, targets, late))
                         .<Object>map(v -> v)
+                        .onFailure(NotYetReadable.class).recoverWithItem(e -> e)
                         .onFailure().recoverWithItem(ObjectRefresher::asGatewayException)
                         .map(outcome -> Map.entry(key, outcome)))
                 .merge(config.cache().fetchConcurrency())
@@ -135,6 +150,13 @@ public class ObjectRefresher {
                 });
     }
 
+    private Uni<Void> lateAnswer(String kind, Key key, List<Target> targets, Object value) {
+        OffsetDateTime fetchedAt = now();
+        String payload = codec.write(value);
+        return snapshots.save(targets.stream().filter(t -> key.equals(new Key(t.provider(), t.providerId())))
+                .map(t -> new Snapshot(t.gatewayId(), kind, payload, fetchedAt)).toList());
+    }
+
     static boolean isUnreachable(GatewayException e) {
         return e.code() == ErrorCode.PROVIDER_UNAVAILABLE || e.code() == ErrorCode.OUTCOME_UNKNOWN;
     }
@@ -142,6 +164,12 @@ public class ObjectRefresher {
     static GatewayException asGatewayException(Throwable t) {
         if (t instanceof GatewayException g) {
             return g;
+        }
+        if (t instanceof NotYetReadable notYet) {
+            return notYet.error();
+        }
+        if (StorageOutage.isStorageUnreachable(t)) {
+            return StorageOutage.unavailable(t); // the database, not the provider: logged once per outage
         }
         LOG.error("Unexpected failure while reading from a provider", t);
         return GatewayException.of(ErrorCode.INTERNAL, "internal error").cause(t).build();

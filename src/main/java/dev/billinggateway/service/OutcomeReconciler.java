@@ -1,5 +1,6 @@
 package dev.billinggateway.service;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,10 @@ public class OutcomeReconciler {
 
     private static final Logger LOG = Logger.getLogger(OutcomeReconciler.class);
 
+    static final int BATCH = 50;
+    /** How long a claimed record is this instance's to settle (reads of up to BATCH objects, one at a time). */
+    static final Duration CLAIM_FOR = Duration.ofMinutes(1);
+
     @Inject
     IdempotencyStore store;
 
@@ -47,7 +52,7 @@ public class OutcomeReconciler {
 
     /** @return how many records were settled */
     public Uni<Integer> reconcileNow() {
-        return store.unsettled(MutationRunner.now().minus(MutationRunner.ABANDONED_AFTER), 50)
+        return store.claimUnsettled(BATCH, CLAIM_FOR)
                 .chain(records -> Multi.createFrom().iterable(records)
                         .onItem().transformToUniAndConcatenate(r -> settle(r).onFailure().recoverWithItem(false))
                         .collect().asList()

@@ -59,6 +59,9 @@ public class SubscriptionService {
     FanOut fanOut;
 
     @Inject
+    ReadDeadline deadline;
+
+    @Inject
     MutationRunner runner;
 
     @Inject
@@ -127,8 +130,10 @@ public class SubscriptionService {
     private Uni<ProviderPage<SubscriptionNode>> listPage(Provider provider, String email, SubscriptionStatus status, PageRequest page) {
         var lister = registry.find(provider, ListSubscriptions.class);
         if (lister.isPresent()) {
-            return lister.get().listSubscriptions(email, status, page)
-                    .chain(p -> nodesFor(provider, p.items()).map(nodes -> new ProviderPage<>(nodes, p.nextCursor())));
+            // within the read deadline; a late page is still linked and stored (without a list endpoint, each
+            // object read below is bounded by the deadline instead, and served stale when late)
+            return deadline.within(provider, lister.get().listSubscriptions(email, status, page)
+                    .chain(p -> nodesFor(provider, p.items()).map(nodes -> new ProviderPage<>(nodes, p.nextCursor()))));
         }
         // no list endpoint: the subscriptions this gateway created or linked, refreshed from the provider
         int offset = page.cursor() == null ? 0 : Integer.parseInt(page.cursor());
@@ -216,9 +221,9 @@ public class SubscriptionService {
             (registry.find(c.provider(), ListCustomerSubscriptions.class).isPresent() ? viaProvider : viaLinks).add(c);
         }
         Uni<Void> fromProviders = Multi.createFrom().iterable(new LinkedHashSet<>(viaProvider))
-                .onItem().transformToUni(c -> registry.find(c.provider(), ListCustomerSubscriptions.class).get()
+                .onItem().transformToUni(c -> deadline.within(c.provider(), registry.find(c.provider(), ListCustomerSubscriptions.class).get()
                         .subscriptionsOf(c.providerCustomerId())
-                        .chain(subs -> nodesFor(c.provider(), subs))
+                        .chain(subs -> nodesFor(c.provider(), subs)))
                         .invoke(nodes -> result.put(c.id(), nodes))
                         .onFailure().invoke(e -> LOG.debugf("subscriptions of %s unavailable: %s", c.id(), e.getMessage()))
                         .onFailure().recoverWithNull())

@@ -118,8 +118,8 @@ public class WebhookInbox {
     /** Retries what is still pending (provider was down, or the instance stopped before processing). */
     @Scheduled(every = "${gateway.webhooks.retry-every:30s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> retryPending() {
-        return store.pending(50).chain(events -> io.smallrye.mutiny.Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(e -> process(e.id).onFailure().recoverWithNull())
+        return store.claimPending(50).chain(ids -> io.smallrye.mutiny.Multi.createFrom().iterable(ids)
+                .onItem().transformToUniAndConcatenate(id -> process(id).onFailure().recoverWithNull())
                 .collect().last().replaceWithVoid());
     }
 }

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.billinggateway.testsupport.Await;
 import dev.billinggateway.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,7 +82,9 @@ class SecretsTest {
         keep(given().contentType(ContentType.JSON).header("Hitpay-Signature", hmac(salt, event))
                 .header("Hitpay-Event-Type", "updated").header("Hitpay-Event-Object", "recurring_billing")
                 .body(event).post("/webhooks/hitpay").then().statusCode(200));
-        Thread.sleep(500); // webhook processing and audit writes finish asynchronously
+        // webhook processing (re-read at the provider, inbox update) finishes asynchronously: wait until it was attempted
+        Await.until("the signed webhook was processed", () -> Effects.count(pool,
+                "webhook_event WHERE payload LIKE '%evt-secret-test%' AND attempts > 0") > 0);
 
         if (!KnownSecrets.values().isEmpty()) {
             // the configured credentials were really used on the wire (and refused by the sandbox)

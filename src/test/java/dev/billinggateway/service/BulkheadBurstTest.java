@@ -45,8 +45,8 @@ class BulkheadBurstTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new HashMap<>(new FaultsProfile().getConfigOverrides());
-            config.put("dev.billinggateway.provider.hitpay.HitPayClient/fetch/Bulkhead/value", "1");
-            config.put("dev.billinggateway.provider.hitpay.HitPayClient/fetch/Bulkhead/waitingTaskQueue", "1");
+            config.put("gateway.providers.hitpay.reads.concurrency", "1");
+            config.put("gateway.providers.hitpay.reads.queue", "1");
             return config;
         }
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +18,7 @@ import dev.billinggateway.domain.Provider;
 import dev.billinggateway.sandbox.SandboxFaults;
 import dev.billinggateway.sandbox.SandboxFaults.Fault;
 import dev.billinggateway.sandbox.SandboxFaults.Mode;
+import dev.billinggateway.testsupport.Await;
 import dev.billinggateway.testsupport.Gql;
 import dev.billinggateway.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -25,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /** One provider failing, hanging or slow never fails the others; lists ask every provider at once. */
@@ -51,42 +53,33 @@ class FaultToleranceTest {
         circuits.resetAll();
     }
 
+    /**
+     * Every provider answers after {@code LATENCY}: asked one after the other, each provider's call would arrive only once
+     * the previous one was answered. Asserts that the calls overlapped (each arrived before any could have been answered),
+     * which the fan-out guarantees whatever the machine's speed; no bound on the request's own duration.
+     */
     @Test
     void fanOutAsksEveryProviderAtTheSameTime() {
         Gql.post(String.format(LIST, "")).statusCode(200); // links and tokens in place
-        for (Provider p : Provider.values()) {
-            faults.set(p, Fault.delay(400));
-        }
-        Map<Provider, Long> alone = new EnumMap<>(Provider.class);
-        for (Provider p : Provider.values()) {
-            long t0 = System.nanoTime();
-            Gql.post(String.format(LIST, ", filter: { provider: " + p + " }")).body("errors", org.hamcrest.Matchers.nullValue());
-            alone.put(p, (System.nanoTime() - t0) / 1_000_000);
-        }
         faults.clear();
         for (Provider p : Provider.values()) {
-            faults.set(p, Fault.delay(400));
+            faults.set(p, Fault.delay(FAN_OUT_LATENCY_MILLIS));
         }
-        Instant start = Instant.now();
-        long t0 = System.nanoTime();
         JsonPath all = Gql.post(String.format(LIST, "")).statusCode(200).extract().jsonPath();
-        long together = (System.nanoTime() - t0) / 1_000_000;
 
         assertThat(all.getList("errors")).isNullOrEmpty();
         assertThat(all.getList("data.subscriptions.nodes.provider", String.class)).contains("HITPAY", "MONRI", "REVENUE_MONSTER");
-        long slowest = alone.values().stream().mapToLong(Long::longValue).max().orElseThrow();
-        long sum = alone.values().stream().mapToLong(Long::longValue).sum();
-        assertThat(together).as("all three (%s) vs each alone %s", together, alone).isLessThan(sum * 3 / 4);
-        assertThat(together).isLessThan(slowest + 600);
-        // the first call to each provider arrived within moments of the others
         List<Instant> firstCalls = java.util.Arrays.stream(Provider.values())
-                .map(p -> faults.calls(p).stream().map(SandboxFaults.Call::at).filter(at -> !at.isBefore(start)).min(Instant::compareTo)
-                        .orElseThrow())
+                .map(p -> faults.calls(p).stream().map(SandboxFaults.Call::at).min(Instant::compareTo).orElseThrow())
                 .toList();
         Instant earliest = firstCalls.stream().min(Instant::compareTo).orElseThrow();
         Instant latest = firstCalls.stream().max(Instant::compareTo).orElseThrow();
-        assertThat(Duration.between(earliest, latest)).isLessThan(Duration.ofMillis(250));
+        assertThat(Duration.between(earliest, latest)).as("first calls to each provider: %s", firstCalls)
+                .isLessThan(Duration.ofMillis(FAN_OUT_LATENCY_MILLIS));
     }
+
+    /** Well under the profile's call timeout, long enough that a sequential fan-out could not pass for a parallel one. */
+    static final long FAN_OUT_LATENCY_MILLIS = 500;
 
     @Test
     void aFailingProviderLeavesTheOthersAnswering() {
@@ -99,17 +92,38 @@ class FaultToleranceTest {
         assertThat(body.getBoolean("errors[0].extensions.retryable")).isTrue();
     }
 
+    /** HitPay hangs (never answers): the fan-out answers at the read deadline with the others' data and HitPay named. */
     @Test
-    void aHangingProviderIsCutOffByItsTimeout() {
+    void aHangingProviderIsCutOffByTheReadDeadline() {
         faults.set(Provider.HITPAY, new Fault(Mode.HANG, 0));
-        long t0 = System.nanoTime();
         JsonPath body = Gql.post(String.format(LIST, "")).statusCode(200).extract().jsonPath();
-        long millis = (System.nanoTime() - t0) / 1_000_000;
-        assertThat(millis).as("cut off by the 1.5 s timeout, not left hanging (bound generous for loaded CI machines)").isLessThan(7000);
-        assertThat(body.getList("data.subscriptions.nodes.provider", String.class)).contains("MONRI").doesNotContain("HITPAY");
+        assertThat(body.getList("data.subscriptions.nodes.provider", String.class)).contains("MONRI", "REVENUE_MONSTER").doesNotContain("HITPAY");
         assertThat(body.getList("errors")).hasSize(1);
         assertThat(body.getString("errors[0].extensions.provider")).isEqualTo("HITPAY");
         assertThat(body.getString("errors[0].extensions.code")).isEqualTo("PROVIDER_UNAVAILABLE");
+        assertThat(body.getBoolean("errors[0].extensions.retryable")).isTrue();
+        // cut by the deadline (3 s), not by the attempt's timeout (4 s): what bounds every read is the deadline
+        assertThat(body.getString("errors[0].message")).contains("read deadline");
+    }
+
+    /**
+     * HitPay answers a single read after the deadline but within its timeout: the read is answered from the snapshot
+     * (stale) at the deadline, and the late answer still refreshes the stored snapshot.
+     */
+    @Test
+    void aLateAnswerStillRefreshesTheSnapshot() {
+        String id = Gql.post(String.format(LIST, ", filter: { provider: HITPAY }")).extract().path("data.subscriptions.nodes[0].id");
+        OffsetDateTime before = snapshotFetchedAt(id);
+        faults.set(Provider.HITPAY, Fault.delay(3500)); // after the 3 s deadline, before the 4 s timeout
+        JsonPath body = Gql.post("query($id: ID!) { subscription(id: $id) { id stale fetchedAt } }", Map.of("id", id)).extract().jsonPath();
+        assertThat(body.getList("errors")).isNullOrEmpty();
+        assertThat(body.getBoolean("data.subscription.stale")).isTrue();
+        Await.until("the late answer stored as the snapshot", () -> snapshotFetchedAt(id).isAfter(before));
+    }
+
+    private OffsetDateTime snapshotFetchedAt(String gatewayId) {
+        return pool.preparedQuery("SELECT fetched_at FROM provider_snapshot WHERE gateway_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(gatewayId)).await().indefinitely().iterator().next().getOffsetDateTime(0);
     }
 
     @Test
@@ -143,10 +157,30 @@ class FaultToleranceTest {
                 .body("data.providers.find { it.provider == 'HITPAY' }.healthy", org.hamcrest.Matchers.is(false))
                 .body("data.providers.find { it.provider == 'MONRI' }.healthy", org.hamcrest.Matchers.is(true));
         int callsBefore = faults.calls(Provider.HITPAY).size();
-        long t0 = System.nanoTime();
         Gql.post(hitpayOnly).body("errors[0].extensions.code", org.hamcrest.Matchers.is("PROVIDER_UNAVAILABLE"));
-        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(500);
         assertThat(faults.calls(Provider.HITPAY)).hasSize(callsBefore); // nothing reached the provider
+    }
+
+    /** Monri's circuit (FaultsProfile: half-open after 1 s) lets a probe through once Monri recovered, and closes again. */
+    @Test
+    void aRecoveredProviderIsLetBackInByAHalfOpenProbe() {
+        String id = Gql.post(String.format(LIST, ", filter: { provider: MONRI }")).extract().path("data.subscriptions.nodes[0].id");
+        String read = "query($id: ID!) { subscription(id: $id) { id stale } }";
+        faults.set(Provider.MONRI, new Fault(Mode.ERROR, 0));
+        for (int i = 0; i < 4; i++) {
+            Gql.post(read, Map.of("id", id)).body("data.subscription.stale", org.hamcrest.Matchers.is(true));
+        }
+        assertThat(circuits.currentState("monri-reads")).isEqualTo(CircuitBreakerState.OPEN);
+        int callsWhileOpen = faults.calls(Provider.MONRI).size();
+        Gql.post(read, Map.of("id", id)).body("data.subscription.stale", org.hamcrest.Matchers.is(true));
+
+        faults.set(Provider.MONRI, Fault.NONE);
+        Await.until("Monri read fresh again", () -> Boolean.FALSE.equals(
+                Gql.post(read, Map.of("id", id)).extract().path("data.subscription.stale")));
+        assertThat(circuits.currentState("monri-reads")).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(faults.calls(Provider.MONRI).size()).as("calls after the circuit opened").isGreaterThan(callsWhileOpen);
+        Gql.post("{ providers { provider healthy } }").body("data.providers.find { it.provider == 'MONRI' }.healthy",
+                org.hamcrest.Matchers.is(true));
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.billinggateway.provider.revenuemonster.sandbox.RevenueMonsterDemoData
 import dev.billinggateway.sandbox.SandboxFaults;
 import dev.billinggateway.sandbox.SandboxFaults.Fault;
 import dev.billinggateway.sandbox.SandboxFaults.Mode;
+import dev.billinggateway.testsupport.Await;
 import dev.billinggateway.testsupport.Gql;
 import dev.billinggateway.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -83,8 +84,8 @@ class IdempotencyTest {
         Gql.post(TOGGLE, Map.of("id", id, "key", "toggle-late-1"))
                 .body("errors[0].extensions.code", is("OUTCOME_UNKNOWN"))
                 .body("errors[0].extensions.provider", is("REVENUE_MONSTER"));
-        Thread.sleep(1500); // the late flip lands
         faults.clear();
+        Await.until("the late flip lands at the provider", () -> isActive(id) != before);
         assertThat(reconciler.reconcileNow().await().indefinitely()).isGreaterThanOrEqualTo(1);
         assertThat(state("toggle-late-1")).isEqualTo("COMPLETED");
 

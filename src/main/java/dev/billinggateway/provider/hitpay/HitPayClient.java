@@ -1,49 +1,40 @@
 package dev.billinggateway.provider.hitpay;
 
 import java.net.URI;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.billinggateway.connector.CallPolicy;
+import dev.billinggateway.connector.ProviderGuards;
 import dev.billinggateway.domain.GatewayException;
+import dev.billinggateway.domain.Provider;
 import dev.billinggateway.provider.hitpay.model.CreateRecurringBillingRequest;
 import dev.billinggateway.provider.hitpay.model.RecurringBilling;
 import dev.billinggateway.provider.hitpay.model.RecurringBillingPage;
 import dev.billinggateway.provider.hitpay.model.UpdateRecurringBillingRequest;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The fault-tolerant face of {@link HitPayApi}: timeouts, circuit breakers and bulkheads on every call,
- * retries with backoff on reads only (a mutation is never retried blindly). Failures leave as
+ * The fault-tolerant face of {@link HitPayApi}: every call passes the read or write guard built from
+ * {@code gateway.providers.hitpay.reads.*} / {@code .writes.*} ({@link ProviderGuards}); only reads are retried. Failures leave as
  * {@link HitPayHttpException} or transport/fault-tolerance exceptions; {@link HitPayErrors} maps them.
  */
 @ApplicationScoped
 public class HitPayClient {
-
-    static final String CB_FETCH = "hitpay-fetch";
-    static final String CB_LIST = "hitpay-list";
-    static final String CB_CREATE = "hitpay-create";
-    static final String CB_UPDATE = "hitpay-update";
-    static final String CB_CANCEL = "hitpay-cancel";
 
     @Inject
     HitPayModule module;
@@ -54,59 +45,46 @@ public class HitPayClient {
     @Inject
     ObjectMapper mapper;
 
-    /** The REST client for one base URL; replaced as a whole, so a reader never sees half of it. */
+    /** The REST client for one base URL and kind of call; replaced as a whole, so a reader never sees half of it. */
     private record BoundApi(String baseUrl, HitPayApi api) {
     }
 
-    private volatile BoundApi bound;
+    private volatile BoundApi readApi;
+    private volatile BoundApi writeApi;
+    private ProviderGuards guards;
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = { HitPayHttpException.Rejected.class, GatewayException.class })
-    @ExponentialBackoff
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = { HitPayHttpException.Rejected.class, GatewayException.class, BulkheadException.class })
-    @CircuitBreakerName(CB_FETCH)
-    @Bulkhead(value = 20, waitingTaskQueue = 100)
+    @PostConstruct
+    void buildGuards() {
+        guards = new ProviderGuards(Provider.HITPAY.slug(), config.reads(), config.writes(), HitPayClient::providerFailure);
+    }
+
+    /** HitPay did not answer usably (transport, 5xx, timeout); a refusal (4xx) or a gateway-side error is not that. */
+    static boolean providerFailure(Throwable t) {
+        return !(t instanceof HitPayHttpException.Rejected) && !(t instanceof GatewayException);
+    }
+
+    ProviderGuards guards() {
+        return guards;
+    }
+
     public Uni<RecurringBilling> fetch(String id) {
-        return call(() -> api().get(module.apiKey(), id)).map(this::billing);
+        return guards.read(() -> call(() -> reads().get(module.apiKey(), id))).map(this::billing);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = { HitPayHttpException.Rejected.class, GatewayException.class })
-    @ExponentialBackoff
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = { HitPayHttpException.Rejected.class, GatewayException.class, BulkheadException.class })
-    @CircuitBreakerName(CB_LIST)
-    @Bulkhead(value = 20, waitingTaskQueue = 100)
     public Uni<RecurringBillingPage> list(String customerEmail, String status, int page, int perPage) {
-        return call(() -> api().list(module.apiKey(), customerEmail, status, page, perPage)).map(this::page);
+        return guards.read(() -> call(() -> reads().list(module.apiKey(), customerEmail, status, page, perPage))).map(this::page);
     }
 
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = { HitPayHttpException.Rejected.class, GatewayException.class, BulkheadException.class })
-    @CircuitBreakerName(CB_CREATE)
-    @Bulkhead(value = 10, waitingTaskQueue = 50)
     public Uni<RecurringBilling> create(CreateRecurringBillingRequest request) {
-        return call(() -> api().create(module.apiKey(), request)).map(this::billing);
+        return guards.write(() -> call(() -> writes().create(module.apiKey(), request))).map(this::billing);
     }
 
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = { HitPayHttpException.Rejected.class, GatewayException.class, BulkheadException.class })
-    @CircuitBreakerName(CB_UPDATE)
-    @Bulkhead(value = 10, waitingTaskQueue = 50)
     public Uni<RecurringBilling> update(String id, UpdateRecurringBillingRequest request) {
-        return call(() -> api().update(module.apiKey(), id, request)).map(this::billing);
+        return guards.write(() -> call(() -> writes().update(module.apiKey(), id, request))).map(this::billing);
     }
 
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = { HitPayHttpException.Rejected.class, GatewayException.class, BulkheadException.class })
-    @CircuitBreakerName(CB_CANCEL)
-    @Bulkhead(value = 10, waitingTaskQueue = 50)
     public Uni<RecurringBilling> cancel(String id) {
-        return call(() -> api().cancel(module.apiKey(), id)).map(this::billing);
+        return guards.write(() -> call(() -> writes().cancel(module.apiKey(), id))).map(this::billing);
     }
 
     /** Sends lazily (on subscription, so that a retry sends again) and keeps only 2xx bodies. */
@@ -162,19 +140,31 @@ public class HitPayClient {
         return items;
     }
 
-    /** Built on first use: the sandbox's port is only known once it has started. */
-    private HitPayApi api() {
-        String baseUrl = module.baseUrl();
-        BoundApi current = bound;
-        if (current == null || !current.baseUrl().equals(baseUrl)) {
-            current = new BoundApi(baseUrl, QuarkusRestClientBuilder.newBuilder()
-                    .baseUri(URI.create(baseUrl))
-                    .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .disableDefaultMapper(true)
-                    .build(HitPayApi.class));
-            bound = current; // two racing first calls build two equivalent clients; either may stay
-        }
+    private HitPayApi reads() {
+        BoundApi current = bind(readApi, config.reads().timeout());
+        readApi = current;
         return current.api();
+    }
+
+    private HitPayApi writes() {
+        BoundApi current = bind(writeApi, config.writes().timeout());
+        writeApi = current;
+        return current.api();
+    }
+
+    /** Built on first use: the sandbox's port is only known once it has started. */
+    private BoundApi bind(BoundApi current, Duration policyTimeout) {
+        String baseUrl = module.baseUrl();
+        if (current != null && current.baseUrl().equals(baseUrl)) {
+            return current;
+        }
+        // two racing first calls build two equivalent clients; either may stay
+        CallPolicy.HttpTimeouts timeouts = CallPolicy.HttpTimeouts.of(config.connectTimeout(), policyTimeout);
+        return new BoundApi(baseUrl, QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(baseUrl))
+                .connectTimeout(timeouts.connectMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(timeouts.readMillis(), TimeUnit.MILLISECONDS)
+                .disableDefaultMapper(true)
+                .build(HitPayApi.class));
     }
 }

@@ -3,6 +3,7 @@ package dev.billinggateway.provider.hitpay;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.billinggateway.connector.CallPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -42,13 +43,18 @@ public interface HitPayConfig {
     @WithName("webhook-url")
     Optional<String> webhookUrl();
 
+    /** Capped by the reads'/writes' timeout, which is also the HTTP read timeout ({@link CallPolicy}). */
     @WithName("connect-timeout")
-    @WithDefault("5s")
+    @WithDefault("3s")
     Duration connectTimeout();
 
-    @WithName("read-timeout")
-    @WithDefault("10s")
-    Duration readTimeout();
+    /** {@code gateway.providers.hitpay.reads.*}: timeout, retries, bulkhead and circuit of reads. */
+    @WithName("reads")
+    CallPolicy.Reads reads();
+
+    /** {@code gateway.providers.hitpay.writes.*}: timeout, bulkhead and circuit of writes (never retried). */
+    @WithName("writes")
+    CallPolicy.Writes writes();
 
     /** {@code per_page} when the connector walks through every page of a list. */
     @WithName("list-page-size")

@@ -15,7 +15,6 @@ import dev.billinggateway.domain.Provider;
 import dev.billinggateway.provider.hitpay.sandbox.HitPaySandboxData;
 import dev.billinggateway.sandbox.SandboxServer;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /**
  * HitPay's switch and effective settings: where calls go (explicit {@code api-url}, else the built-in
@@ -25,10 +24,6 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 public class HitPayModule implements ProviderModule {
 
     public static final String PRODUCTION_URL = "https://api.hit-pay.com";
-
-    /** One circuit breaker per client method; the provider is unhealthy while any of them is open. */
-    static final List<String> CIRCUIT_BREAKERS = List.of(
-            HitPayClient.CB_FETCH, HitPayClient.CB_LIST, HitPayClient.CB_CREATE, HitPayClient.CB_UPDATE, HitPayClient.CB_CANCEL);
 
     @Inject
     HitPayConfig config;
@@ -41,6 +36,9 @@ public class HitPayModule implements ProviderModule {
 
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
+
+    @Inject
+    HitPayClient client;
 
     @Override
     public Provider provider() {
@@ -67,18 +65,10 @@ public class HitPayModule implements ProviderModule {
         return "key-" + HitPaySignature.sha256Hex(key.get().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
     }
 
+    /** Unhealthy while the reads' or writes' circuit is open (calls fail fast). */
     @Override
     public boolean healthy() {
-        for (String name : CIRCUIT_BREAKERS) {
-            try {
-                if (circuitBreakers.currentState(name) == CircuitBreakerState.OPEN) {
-                    return false;
-                }
-            } catch (IllegalArgumentException notYetUsed) {
-                // a breaker that has never been called is closed
-            }
-        }
-        return true;
+        return client.guards().healthy(circuitBreakers);
     }
 
     public String baseUrl() {
@@ -115,5 +105,10 @@ public class HitPayModule implements ProviderModule {
 
     private static Optional<String> configured(Optional<String> value) {
         return value.map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    @Override
+    public java.time.Duration writeTimeout() {
+        return config.writes().timeout();
     }
 }

@@ -3,6 +3,7 @@ package dev.billinggateway.provider.monri;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.billinggateway.connector.CallPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -30,11 +31,15 @@ public interface MonriConfig {
     @WithDefault("Europe/Zagreb")
     String timeZone();
 
-    @WithDefault("5s")
+    /** Capped by the reads'/writes' timeout, which is also the HTTP read timeout ({@link CallPolicy}). */
+    @WithDefault("3s")
     Duration connectTimeout();
 
-    @WithDefault("10s")
-    Duration readTimeout();
+    /** {@code gateway.providers.monri.reads.*}: timeout, retries, bulkhead and circuit of reads. */
+    CallPolicy.Reads reads();
+
+    /** {@code gateway.providers.monri.writes.*}: timeout, bulkhead and circuit of writes (never retried). */
+    CallPolicy.Writes writes();
 
     /**
      * How {@code createSubscription} finds an existing plan for the amount and interval: {@code list} reads

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import dev.billinggateway.connector.ProviderModule;
 import dev.billinggateway.domain.Provider;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /** Monri as a whole: switched on, where it points, and whether its calls currently fail fast. */
 @ApplicationScoped
@@ -17,6 +16,9 @@ public class MonriModule implements ProviderModule {
 
     @Inject
     CircuitBreakerMaintenance circuits;
+
+    @Inject
+    MonriClient client;
 
     @Override
     public Provider provider() {
@@ -40,10 +42,11 @@ public class MonriModule implements ProviderModule {
 
     @Override
     public boolean healthy() {
-        return closed(MonriClient.READ_CIRCUIT) && closed(MonriClient.WRITE_CIRCUIT);
+        return client.guards().healthy(circuits);
     }
 
-    private boolean closed(String circuit) {
-        return circuits.currentState(circuit) != CircuitBreakerState.OPEN;
+    @Override
+    public java.time.Duration writeTimeout() {
+        return account.config().writes().timeout();
     }
 }

@@ -3,41 +3,37 @@ package dev.billinggateway.provider.revenuemonster;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.billinggateway.connector.CallPolicy;
+import dev.billinggateway.connector.ProviderGuards;
 import dev.billinggateway.domain.GatewayException;
+import dev.billinggateway.domain.Provider;
 import dev.billinggateway.provider.revenuemonster.dto.RmCreateRecurringCustomerRequest;
 import dev.billinggateway.provider.revenuemonster.dto.RmCustomer;
 import dev.billinggateway.provider.revenuemonster.dto.RmOrder;
 import dev.billinggateway.provider.revenuemonster.dto.RmOrderPage;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The Revenue Monster Open API as the connector uses it: signed requests (provider doc §2), the bearer
- * token, RM's envelopes. Carries the fault tolerance: every call has a timeout, a circuit breaker and a
- * bulkhead; only reads are retried (with backoff). Mutations are never retried, except once after a 401,
+ * token, RM's envelopes. Carries the fault tolerance: every call passes the read or write guard built from
+ * {@code gateway.providers.revenue-monster.reads.*} / {@code .writes.*} ({@link ProviderGuards}); only reads are retried. Mutations are never retried, except once after a 401,
  * which RM gives before doing anything.
  *
  * <p>Failures come out as {@link GatewayException} (RM answered "no") or {@link RmTransportException}
@@ -48,13 +44,6 @@ public class RevenueMonsterClient {
 
     private static final Logger LOG = Logger.getLogger(RevenueMonsterClient.class);
 
-    /** Circuit breaker names, prefixed with the provider slug; {@link RevenueMonsterModule#healthy()} reads them. */
-    public static final String CB_GET_CUSTOMER = "revenue-monster-get-customer";
-    public static final String CB_GET_ORDERS = "revenue-monster-get-customer-orders";
-    public static final String CB_CREATE = "revenue-monster-create-recurring-customer";
-    public static final String CB_TOGGLE = "revenue-monster-toggle-customer-status";
-    public static final List<String> CIRCUIT_BREAKERS = List.of(CB_GET_CUSTOMER, CB_GET_ORDERS, CB_CREATE, CB_TOGGLE);
-
     @Inject
     RevenueMonsterSettings settings;
 
@@ -64,33 +53,37 @@ public class RevenueMonsterClient {
     @Inject
     ObjectMapper mapper;
 
-    private volatile RevenueMonsterOpenApi api;
-    private volatile String apiBase;
+    /** The REST clients for one base URL, one per kind of call (their HTTP read timeouts differ). */
+    private record BoundApis(String base, RevenueMonsterOpenApi reads, RevenueMonsterOpenApi writes) {
+    }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = { RmTransportException.class, TimeoutException.class },
-            abortOn = GatewayException.class)
-    @ExponentialBackoff
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 2, skipOn = { GatewayException.class, BulkheadException.class })
-    @CircuitBreakerName(CB_GET_CUSTOMER)
-    @Bulkhead(value = 20, waitingTaskQueue = 100)
+    private volatile BoundApis apis;
+    private ProviderGuards guards;
+
+    @PostConstruct
+    void buildGuards() {
+        RevenueMonsterConfig config = settings.config();
+        guards = new ProviderGuards(Provider.REVENUE_MONSTER.slug(), config.reads(), config.writes(),
+                RevenueMonsterClient::providerFailure);
+    }
+
+    /** RM did not answer usably (transport, 5xx, timeout); RM's "no" comes as a GatewayException and is not that. */
+    static boolean providerFailure(Throwable t) {
+        return t instanceof RmTransportException || t instanceof TimeoutException;
+    }
+
+    ProviderGuards guards() {
+        return guards;
+    }
+
     public Uni<RmCustomer> getCustomer(String customerId) {
-        return call("GET", customerPath(settings.config().customerPath(), customerId), null, null, true)
+        return guards.read(() -> call("GET", customerPath(settings.config().customerPath(), customerId), null, null, true, true))
                 .map(json -> item(json, RmCustomer.class));
     }
 
     /** One page of the customer's charges; {@code cursor} from the previous page, null for the first. */
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = { RmTransportException.class, TimeoutException.class },
-            abortOn = GatewayException.class)
-    @ExponentialBackoff
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 2, skipOn = { GatewayException.class, BulkheadException.class })
-    @CircuitBreakerName(CB_GET_ORDERS)
-    @Bulkhead(value = 20, waitingTaskQueue = 100)
     public Uni<RmOrderPage> getCustomerOrders(String customerId, String cursor) {
-        return call("GET", customerPath(settings.config().customerOrdersPath(), customerId), cursor, null, true)
+        return guards.read(() -> call("GET", customerPath(settings.config().customerOrdersPath(), customerId), cursor, null, true, true))
                 .map(json -> {
                     List<RmOrder> orders = new ArrayList<>();
                     for (JsonNode order : json.path("items")) {
@@ -101,24 +94,15 @@ public class RevenueMonsterClient {
                 });
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 2, skipOn = { GatewayException.class, BulkheadException.class })
-    @CircuitBreakerName(CB_CREATE)
-    @Bulkhead(value = 10, waitingTaskQueue = 50)
     public Uni<RmCustomer> createRecurringCustomer(RmCreateRecurringCustomerRequest request) {
-        return call("POST", settings.config().recurringPaymentPath(), null, mapper.valueToTree(request), false)
+        return guards.write(() -> call("POST", settings.config().recurringPaymentPath(), null, mapper.valueToTree(request), false, false))
                 .map(json -> item(json, RmCustomer.class));
     }
 
     /** Flips {@code isActive}. Not idempotent: never retried here; the gateway reconciles unknown outcomes. */
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 2, skipOn = { GatewayException.class, BulkheadException.class })
-    @CircuitBreakerName(CB_TOGGLE)
-    @Bulkhead(value = 10, waitingTaskQueue = 50)
     public Uni<RmCustomer> toggleCustomerStatus(String customerId) {
-        return call(settings.config().toggleMethod(), customerPath(settings.config().togglePath(), customerId), null, null, true)
+        return guards.write(() -> call(settings.config().toggleMethod(), customerPath(settings.config().togglePath(), customerId), null, null,
+                true, false))
                 .map(json -> item(json, RmCustomer.class));
     }
 
@@ -140,13 +124,13 @@ public class RevenueMonsterClient {
      * Signs and sends one call; after a 401 drops the token and tries once more with a fresh token, nonce
      * and timestamp (a 401 means RM did nothing).
      */
-    private Uni<JsonNode> call(String method, String path, String cursor, JsonNode body, boolean customerCall) {
+    private Uni<JsonNode> call(String method, String path, String cursor, JsonNode body, boolean customerCall, boolean read) {
         String canonicalBody = body == null ? null : RmCanonicalJson.of(body);
-        return attempt(method, path, cursor, canonicalBody, customerCall, true);
+        return attempt(method, path, cursor, canonicalBody, customerCall, read, true);
     }
 
     private Uni<JsonNode> attempt(String method, String path, String cursor, String canonicalBody, boolean customerCall,
-            boolean mayRenewToken) {
+            boolean read, boolean mayRenewToken) {
         return tokens.accessToken().chain(token -> {
             String relative = path.startsWith("/") ? path.substring(1) : path;
             String encodedCursor = cursor == null ? null : URLEncoder.encode(cursor, StandardCharsets.UTF_8);
@@ -158,7 +142,7 @@ public class RevenueMonsterClient {
             String signature = RmSignature.header(plainText, settings.privateKey());
             String bearer = "Bearer " + token;
             String ts = Long.toString(timestamp);
-            RevenueMonsterOpenApi client = api(base);
+            RevenueMonsterOpenApi client = read ? apis(base).reads() : apis(base).writes();
             Uni<Response> sent = switch (method.toUpperCase(Locale.ROOT)) {
                 case "GET" -> client.get(relative, encodedCursor, bearer, signature, nonce, ts);
                 case "POST" -> client.post(relative, bearer, signature, nonce, ts, canonicalBody);
@@ -172,7 +156,7 @@ public class RevenueMonsterClient {
                         LOG.debugf("Revenue Monster %s %s -> %d", method, path, response.getStatus());
                         if (response.getStatus() == 401 && mayRenewToken) {
                             tokens.invalidate(token);
-                            return attempt(method, path, cursor, canonicalBody, customerCall, false);
+                            return attempt(method, path, cursor, canonicalBody, customerCall, read, false);
                         }
                         return Uni.createFrom().item(() -> envelope(response, customerCall));
                     });
@@ -210,20 +194,23 @@ public class RevenueMonsterClient {
         }
     }
 
-    private RevenueMonsterOpenApi api(String base) {
-        RevenueMonsterOpenApi client = api;
-        if (client == null || !base.equals(apiBase)) {
-            synchronized (this) {
-                client = QuarkusRestClientBuilder.newBuilder()
-                        .baseUri(URI.create(base))
-                        .connectTimeout(settings.config().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .readTimeout(settings.config().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .disableDefaultMapper(true)
-                        .build(RevenueMonsterOpenApi.class);
-                api = client;
-                apiBase = base;
-            }
+    private BoundApis apis(String base) {
+        BoundApis current = apis;
+        if (current == null || !base.equals(current.base())) {
+            // two racing first calls build two equivalent pairs; either may stay
+            current = new BoundApis(base, build(base, settings.config().reads().timeout()), build(base, settings.config().writes().timeout()));
+            apis = current;
         }
-        return client;
+        return current;
+    }
+
+    private RevenueMonsterOpenApi build(String base, java.time.Duration policyTimeout) {
+        CallPolicy.HttpTimeouts timeouts = CallPolicy.HttpTimeouts.of(settings.config().connectTimeout(), policyTimeout);
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(base))
+                .connectTimeout(timeouts.connectMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(timeouts.readMillis(), TimeUnit.MILLISECONDS)
+                .disableDefaultMapper(true)
+                .build(RevenueMonsterOpenApi.class);
     }
 }

@@ -3,6 +3,7 @@ package dev.billinggateway.provider.revenuemonster;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.billinggateway.connector.CallPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -65,12 +66,15 @@ public interface RevenueMonsterConfig {
     @WithDefault("/v3/recurring-payment")
     String recurringPaymentPath();
 
-    /** Transport limits; the per-call budgets are the fault-tolerance timeouts on {@code RevenueMonsterClient}. */
+    /** Capped by the reads'/writes' timeout, which is also the HTTP read timeout ({@link CallPolicy}). */
     @WithDefault("3s")
     Duration connectTimeout();
 
-    @WithDefault("15s")
-    Duration readTimeout();
+    /** {@code gateway.providers.revenue-monster.reads.*}: timeout, retries, bulkhead and circuit of reads. */
+    CallPolicy.Reads reads();
+
+    /** {@code gateway.providers.revenue-monster.writes.*}: timeout, bulkhead and circuit of writes (never retried). */
+    CallPolicy.Writes writes();
 
     /** The access token is renewed this long before RM says it expires. */
     @WithDefault("60s")

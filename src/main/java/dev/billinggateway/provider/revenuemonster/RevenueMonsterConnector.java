@@ -51,21 +51,21 @@ public class RevenueMonsterConnector implements FetchCustomer, FetchSubscription
     @Override
     public Uni<Customer> fetchCustomer(String providerCustomerId) {
         return client.getCustomer(providerCustomerId)
-                .onFailure().transform(RevenueMonsterFailures::forRead)
+                .onFailure().transform(RevenueMonsterFailures::forCustomerRead)
                 .map(RevenueMonsterTransformers::toCustomer);
     }
 
     @Override
     public Uni<Subscription> fetchSubscription(String providerSubscriptionId) {
         return client.getCustomer(providerSubscriptionId)
-                .onFailure().transform(RevenueMonsterFailures::forRead)
+                .onFailure().transform(RevenueMonsterFailures::forCustomerRead)
                 .chain(this::withCharges);
     }
 
     @Override
     public Uni<List<Subscription>> subscriptionsOf(String providerCustomerId) {
         return client.getCustomer(providerCustomerId)
-                .onFailure().transform(RevenueMonsterFailures::forRead)
+                .onFailure().transform(RevenueMonsterFailures::forCustomerRead)
                 .chain(rm -> rm.schedule() == null ? Uni.createFrom().item(List.<Subscription>of())
                         : withCharges(rm).map(List::of));
     }

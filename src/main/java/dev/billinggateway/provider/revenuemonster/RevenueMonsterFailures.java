@@ -9,6 +9,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
+import dev.billinggateway.connector.NotYetReadable;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
@@ -51,12 +52,31 @@ final class RevenueMonsterFailures {
         return GatewayException.rejected(RM, providerCode, providerMessage);
     }
 
+    /**
+     * A failed read of a customer (= subscription) to show: as {@link #forRead}, except that a customer RM refuses to
+     * show because no card was bound yet (doc §3.3: "only after the customer has bound a card once") is
+     * {@link NotYetReadable}: it exists, and is PENDING.
+     */
+    static RuntimeException forCustomerRead(Throwable failure) {
+        GatewayException e = forRead(failure);
+        return cardNotBoundYet(e) ? new NotYetReadable(e) : e;
+    }
+
     /** A failed read: anything but the provider's own "no" is PROVIDER_UNAVAILABLE (safe to retry). */
     static GatewayException forRead(Throwable failure) {
         if (failure instanceof GatewayException e) {
             return e;
         }
         return GatewayException.unavailable(RM, describe(failure), failure);
+    }
+
+    /** RM's refusal to show a customer who has not bound a card (NOT_PERMITTED, or a message saying so). */
+    static boolean cardNotBoundYet(GatewayException e) {
+        if (e.code() != ErrorCode.PROVIDER_REJECTED) {
+            return false;
+        }
+        String message = e.providerMessage() == null ? "" : e.providerMessage().toLowerCase(java.util.Locale.ROOT);
+        return "NOT_PERMITTED".equals(e.providerCode()) || message.contains("not bound") || message.contains("bind");
     }
 
     /**

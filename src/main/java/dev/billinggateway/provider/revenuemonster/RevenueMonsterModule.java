@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import dev.billinggateway.connector.ProviderModule;
 import dev.billinggateway.domain.Provider;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /** Revenue Monster's switch, target and health. */
 @ApplicationScoped
@@ -17,6 +16,9 @@ public class RevenueMonsterModule implements ProviderModule {
 
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
+
+    @Inject
+    RevenueMonsterClient client;
 
     @Override
     public Provider provider() {
@@ -38,14 +40,14 @@ public class RevenueMonsterModule implements ProviderModule {
         return settings.account();
     }
 
-    /** Unhealthy while any Revenue Monster circuit breaker is open (calls fail fast). */
+    /** Unhealthy while the reads' or writes' circuit is open (calls fail fast). */
     @Override
     public boolean healthy() {
-        for (String name : RevenueMonsterClient.CIRCUIT_BREAKERS) {
-            if (circuitBreakers.currentState(name) == CircuitBreakerState.OPEN) {
-                return false;
-            }
-        }
-        return true;
+        return client.guards().healthy(circuitBreakers);
+    }
+
+    @Override
+    public java.time.Duration writeTimeout() {
+        return settings.config().writes().timeout();
     }
 }

@@ -167,10 +167,13 @@ class RevenueMonsterTokens {
         RevenueMonsterOAuthApi client = api;
         if (client == null || !base.equals(apiBase)) {
             synchronized (this) {
+                // the token is fetched inside a guarded call: bounded like a read
+                var timeouts = dev.billinggateway.connector.CallPolicy.HttpTimeouts.of(settings.config().connectTimeout(),
+                        settings.config().reads().timeout());
                 client = QuarkusRestClientBuilder.newBuilder()
                         .baseUri(URI.create(base))
-                        .connectTimeout(settings.config().connectTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                        .readTimeout(settings.config().readTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .connectTimeout(timeouts.connectMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .readTimeout(timeouts.readMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                         .disableDefaultMapper(true)
                         .build(RevenueMonsterOAuthApi.class);
                 api = client;

@@ -335,13 +335,12 @@ class HitPayContractTest {
         await(connector.listSubscriptions(null, null, PageRequest.first(20))); // warm-up: connections, classes
         wireMock.resetAll();
 
-        int delay = 300;
+        // all five asked before the first answer (after delay): the calls overlapped; no bound on the page's own duration
+        int delay = 1000;
         for (String status : HitPayMapping.LISTABLE_STATUSES) {
             stubList(status, 1, page(BILLING.replace(ID, status), false, 1, 1), delay);
         }
-        long started = System.nanoTime();
         ProviderPage<Subscription> all = await(connector.listSubscriptions(null, null, PageRequest.first(20)));
-        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(all.items()).extracting(Subscription::providerSubscriptionId).containsExactlyElementsOf(HitPayMapping.LISTABLE_STATUSES);
         assertThat(all.nextCursor()).isNull();
@@ -352,13 +351,13 @@ class HitPayContractTest {
         assertThat(served).hasSize(5);
         LongSummaryStatistics receivedAt = served.stream().mapToLong(e -> e.getRequest().getLoggedDate().getTime()).summaryStatistics();
         assertThat(receivedAt.getMax() - receivedAt.getMin()).as("ms between the first and the last status asked; %s", journal()).isLessThan(delay);
-        assertThat(elapsedMillis).as("ms for a page of five statuses each answered after %d ms", delay).isLessThan(2L * delay);
         awaitAskAheadPermitsBack();
     }
 
     @Test
     void beyondTheAskAheadBoundStatusesAreAskedWhenReached() {
-        int delay = 150;
+        int delay = 600; // "asked with": before the first answer; "after": not before it
+
         for (String status : HitPayMapping.LISTABLE_STATUSES) {
             stubList(status, 1, page(BILLING.replace(ID, status), false, 1, 1), delay);
         }

@@ -33,7 +33,8 @@ public class MonriWireMockProfile implements QuarkusTestProfile {
                 "gateway.providers.monri.authenticity-token", TOKEN,
                 "gateway.providers.monri.merchant-key", MERCHANT_KEY,
                 // short, so that the lost-answer test does not wait long
-                "gateway.providers.monri.read-timeout", "2s",
+                "gateway.providers.monri.reads.timeout", "2s",
+                "gateway.providers.monri.writes.timeout", "2s",
                 // the sandbox servers' HTTP metrics carry a server.port tag the test server's lack, and Prometheus
                 // then refuses the second server (start-up hangs); see the note in the Monri report
                 "quarkus.micrometer.binder.http-server.enabled", "false");

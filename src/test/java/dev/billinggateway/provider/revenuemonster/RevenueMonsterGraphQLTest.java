@@ -230,6 +230,25 @@ class RevenueMonsterGraphQLTest {
         return new String[] { created.getString("customer.id"), providerId, created.getString("id") };
     }
 
+    /** RM refuses to show a customer who has not bound a card: the subscription reads as PENDING from what is known. */
+    @Test
+    void aCustomerWithoutACardThatRevenueMonsterRefusesToShowReadsAsPending() {
+        JsonPath created = create("15");
+        assertThat(created.getString("status")).isEqualTo("PENDING");
+        String id = created.getString("id");
+        sandbox.refuseReadsOfUnboundCustomers(true);
+        try {
+            Gql.post("query($id: ID!) { subscription(id: $id) { id status stale } }", Map.of("id", id))
+                    .body("errors", nullValue())
+                    .body("data.subscription.status", is("PENDING"))
+                    .body("data.subscription.stale", is(false));
+            assertThat(faults.calls(Provider.REVENUE_MONSTER)).as("the provider was asked")
+                    .anyMatch(c -> c.method().equals("GET") && c.path().equals("/v3/customer/" + created.getString("providerSubscriptionId")));
+        } finally {
+            sandbox.refuseReadsOfUnboundCustomers(false);
+        }
+    }
+
     @Test
     void toggleWithoutKeyFlipsEachTime() {
         String[] c = boundCustomer();

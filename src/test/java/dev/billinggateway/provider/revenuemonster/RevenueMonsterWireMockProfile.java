@@ -15,7 +15,10 @@ public class RevenueMonsterWireMockProfile implements QuarkusTestProfile {
      */
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.micrometer.binder.http-server.enabled", "false");
+        return Map.of("quarkus.micrometer.binder.http-server.enabled", "false",
+                // the timeout tests' budgets: an answer after 6.5 s is cut off
+                "gateway.providers.revenue-monster.reads.timeout", "5s",
+                "gateway.providers.revenue-monster.writes.timeout", "5s");
     }
 
     @Override

@@ -77,6 +77,7 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
     private final Map<String, Instant> refreshTokens = new ConcurrentHashMap<>();
     private final Map<String, Long> seenNonces = new ConcurrentHashMap<>();
     private final Set<String> stallNextToggle = ConcurrentHashMap.newKeySet();
+    private volatile boolean refuseUnboundReads;
     private final AtomicLong ids = new AtomicLong(1_763_000_000_000_000_000L);
     private final AtomicLong tokenRequests = new AtomicLong();
     private volatile String baseUrl;
@@ -135,7 +136,16 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
         refreshTokens.clear();
         seenNonces.clear();
         stallNextToggle.clear();
+        refuseUnboundReads = false;
         seed();
+    }
+
+    /**
+     * Whether {@code GET /v3/customer/{id}} refuses customers who have not bound a card, as the documentation says RM
+     * does (§3.3). Off by default, so that demos can show a PENDING customer as read from the provider.
+     */
+    public void refuseReadsOfUnboundCustomers(boolean refuse) {
+        refuseUnboundReads = refuse;
     }
 
     /** The next toggle of this customer is applied, but its answer never comes (the caller times out). */
@@ -463,9 +473,15 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
 
     private void getCustomer(RoutingContext ctx) {
         SandboxCustomer customer = customer(ctx);
-        if (customer != null) {
-            send(ctx, 200, success(render(customer)));
+        if (customer == null) {
+            return;
         }
+        if (!customer.bound() && refuseUnboundReads) {
+            // doc §3.3: "only after the customer has bound a card once"
+            error(ctx, 400, "NOT_PERMITTED", "Customer has not bound a card yet", "the customer has not bound a card yet");
+            return;
+        }
+        send(ctx, 200, success(render(customer)));
     }
 
     private void getOrders(RoutingContext ctx) {
