@@ -99,10 +99,13 @@ public class ObjectRefresher {
                         T value = (T) outcome;
                         OffsetDateTime fetchedAt = now();
                         result.put(t.gatewayId(), Refreshed.of(value, false, fetchedAt));
-                        toSave.add(new Snapshot(t.gatewayId(), kind, codec.write(value), fetchedAt));
+                        String payload = codec.write(value);
+                        if (worthWriting(known.get(t.gatewayId()), payload, fetchedAt)) {
+                            toSave.add(new Snapshot(t.gatewayId(), kind, payload, fetchedAt));
+                        }
                     }
                 }
-                return snapshots.save(toSave).replaceWith(result);
+                return snapshots.save(toSave, rewriteUnchangedBefore(now())).replaceWith(result);
             });
         });
     }
@@ -112,7 +115,27 @@ public class ObjectRefresher {
         OffsetDateTime fetchedAt = now();
         List<Snapshot> toSave = new ArrayList<>();
         valuesByGatewayId.forEach((id, value) -> toSave.add(new Snapshot(id, kind, codec.write(value), fetchedAt)));
-        return snapshots.save(toSave);
+        return snapshots.save(toSave, rewriteUnchangedBefore(fetchedAt));
+    }
+
+    /**
+     * Whether a provider's answer is worth a write: it differs from the stored copy, or the stored copy is old
+     * enough that its {@code fetchedAt} should be renewed. Renewed at the latest after
+     * {@code touch-unchanged-after}, so that a stale answer's {@code fetchedAt} is never much older than the last
+     * read; and after {@code fresh-for} when that is shorter, so that other instances keep serving the shared
+     * copy as fresh. Pass-through reads ({@code fresh-for=0}) of unchanged objects thus write nothing.
+     */
+    boolean worthWriting(Snapshot stored, String payload, OffsetDateTime now) {
+        return stored == null || !stored.payload().equals(payload) || stored.fetchedAt().isBefore(rewriteUnchangedBefore(now));
+    }
+
+    private OffsetDateTime rewriteUnchangedBefore(OffsetDateTime now) {
+        Duration after = config.cache().touchUnchangedAfter();
+        Duration freshFor = config.cache().freshFor();
+        if (!freshFor.isZero() && freshFor.compareTo(after) < 0) {
+            after = freshFor;
+        }
+        return now.minus(after);
     }
 
     private record Key(Provider provider, String providerId) {
