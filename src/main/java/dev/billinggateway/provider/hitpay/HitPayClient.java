@@ -26,6 +26,7 @@ import dev.billinggateway.provider.hitpay.model.CreateRecurringBillingRequest;
 import dev.billinggateway.provider.hitpay.model.RecurringBilling;
 import dev.billinggateway.provider.hitpay.model.RecurringBillingPage;
 import dev.billinggateway.provider.hitpay.model.UpdateRecurringBillingRequest;
+import dev.billinggateway.config.ProviderHttp;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -167,7 +168,7 @@ public class HitPayClient {
         String baseUrl = module.baseUrl();
         BoundApi current = bound;
         if (current == null || !current.baseUrl().equals(baseUrl)) {
-            current = new BoundApi(baseUrl, QuarkusRestClientBuilder.newBuilder()
+            current = new BoundApi(baseUrl, ProviderHttp.pooled(QuarkusRestClientBuilder.newBuilder(), config.http())
                     .baseUri(URI.create(baseUrl))
                     .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
+import dev.billinggateway.config.ProviderHttp;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -94,7 +95,7 @@ public class MonriClient {
                                 .provider(Provider.MONRI).retryable(false).build();
                     }
                     MonriConfig config = account.config();
-                    api = QuarkusRestClientBuilder.newBuilder()
+                    api = ProviderHttp.pooled(QuarkusRestClientBuilder.newBuilder(), config.http())
                             .baseUri(URI.create(account.baseUrl()))
                             .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                             .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)

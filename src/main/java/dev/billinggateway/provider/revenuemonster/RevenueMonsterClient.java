@@ -29,6 +29,7 @@ import dev.billinggateway.provider.revenuemonster.dto.RmCreateRecurringCustomerR
 import dev.billinggateway.provider.revenuemonster.dto.RmCustomer;
 import dev.billinggateway.provider.revenuemonster.dto.RmOrder;
 import dev.billinggateway.provider.revenuemonster.dto.RmOrderPage;
+import dev.billinggateway.config.ProviderHttp;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -214,7 +215,7 @@ public class RevenueMonsterClient {
         RevenueMonsterOpenApi client = api;
         if (client == null || !base.equals(apiBase)) {
             synchronized (this) {
-                client = QuarkusRestClientBuilder.newBuilder()
+                client = ProviderHttp.pooled(QuarkusRestClientBuilder.newBuilder(), settings.config().http())
                         .baseUri(URI.create(base))
                         .connectTimeout(settings.config().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                         .readTimeout(settings.config().readTimeout().toMillis(), TimeUnit.MILLISECONDS)

@@ -20,6 +20,7 @@ import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
 import dev.billinggateway.provider.revenuemonster.dto.RmToken;
+import dev.billinggateway.config.ProviderHttp;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 
@@ -167,7 +168,7 @@ class RevenueMonsterTokens {
         RevenueMonsterOAuthApi client = api;
         if (client == null || !base.equals(apiBase)) {
             synchronized (this) {
-                client = QuarkusRestClientBuilder.newBuilder()
+                client = ProviderHttp.pooled(QuarkusRestClientBuilder.newBuilder(), settings.config().http())
                         .baseUri(URI.create(base))
                         .connectTimeout(settings.config().connectTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                         .readTimeout(settings.config().readTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
