@@ -42,6 +42,9 @@ public class ObjectRefresher {
     SnapshotCodec codec;
 
     @Inject
+    SnapshotWriter writer;
+
+    @Inject
     GatewayConfig config;
 
     /** A linked object to resolve: its gateway ID and where it lives. */
@@ -63,11 +66,12 @@ public class ObjectRefresher {
 
     /** As above, with the snapshots already read (together with the links, in one statement). */
     public <T> Uni<Map<String, Refreshed<T>>> resolve(String kind, Class<T> type, List<Target> targets,
-            BiFunction<Provider, String, Uni<T>> fetch, boolean allowFresh, Map<String, Snapshot> known) {
+            BiFunction<Provider, String, Uni<T>> fetch, boolean allowFresh, Map<String, Snapshot> stored) {
         if (targets.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return Uni.createFrom().deferred(() -> {
+            Map<String, Snapshot> known = writer.withPending(targets.stream().map(Target::gatewayId).toList(), stored);
             OffsetDateTime now = now();
             Duration freshFor = config.cache().freshFor();
             Map<String, Refreshed<T>> result = new LinkedHashMap<>();
@@ -89,6 +93,7 @@ public class ObjectRefresher {
                     Object outcome = fetched.get(new Key(t.provider(), t.providerId()));
                     if (outcome instanceof GatewayException e) {
                         Snapshot s = known.get(t.gatewayId());
+                        s = s == null ? null : writer.lastConfirmed(s);
                         if (s != null && isUnreachable(e)) {
                             result.put(t.gatewayId(), Refreshed.of(codec.read(s.payload(), type), true, s.fetchedAt()));
                         } else {
@@ -100,12 +105,15 @@ public class ObjectRefresher {
                         OffsetDateTime fetchedAt = now();
                         result.put(t.gatewayId(), Refreshed.of(value, false, fetchedAt));
                         String payload = codec.write(value);
+                        Snapshot fresh = new Snapshot(t.gatewayId(), kind, payload, fetchedAt);
                         if (worthWriting(known.get(t.gatewayId()), payload, fetchedAt)) {
-                            toSave.add(new Snapshot(t.gatewayId(), kind, payload, fetchedAt));
+                            toSave.add(fresh);
+                        } else {
+                            writer.confirmed(fresh);
                         }
                     }
                 }
-                return snapshots.save(toSave, rewriteUnchangedBefore(now())).replaceWith(result);
+                return writer.writeBehind(toSave).replaceWith(result);
             });
         });
     }
@@ -115,7 +123,7 @@ public class ObjectRefresher {
         OffsetDateTime fetchedAt = now();
         List<Snapshot> toSave = new ArrayList<>();
         valuesByGatewayId.forEach((id, value) -> toSave.add(new Snapshot(id, kind, codec.write(value), fetchedAt)));
-        return snapshots.save(toSave, rewriteUnchangedBefore(fetchedAt));
+        return snapshots.save(toSave, writer.rewriteUnchangedBefore(fetchedAt));
     }
 
     /**
@@ -126,16 +134,8 @@ public class ObjectRefresher {
      * copy as fresh. Pass-through reads ({@code fresh-for=0}) of unchanged objects thus write nothing.
      */
     boolean worthWriting(Snapshot stored, String payload, OffsetDateTime now) {
-        return stored == null || !stored.payload().equals(payload) || stored.fetchedAt().isBefore(rewriteUnchangedBefore(now));
-    }
-
-    private OffsetDateTime rewriteUnchangedBefore(OffsetDateTime now) {
-        Duration after = config.cache().touchUnchangedAfter();
-        Duration freshFor = config.cache().freshFor();
-        if (!freshFor.isZero() && freshFor.compareTo(after) < 0) {
-            after = freshFor;
-        }
-        return now.minus(after);
+        return stored == null || !stored.payload().equals(payload)
+                || stored.fetchedAt().isBefore(writer.rewriteUnchangedBefore(now));
     }
 
     private record Key(Provider provider, String providerId) {

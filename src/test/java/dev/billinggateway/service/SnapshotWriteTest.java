@@ -41,6 +41,9 @@ class SnapshotWriteTest {
     @Inject
     Pool pool;
 
+    @Inject
+    SnapshotWriter writer;
+
     String id;
 
     @BeforeEach
@@ -54,6 +57,7 @@ class SnapshotWriteTest {
     @Test
     void aPassThroughReadOfAnUnchangedObjectIsOneReadStatementAndNoWrite() {
         Gql.post(READ, Map.of("id", id)).statusCode(200); // the stored copy is what HitPay says
+        writer.flushed().await().indefinitely();
         OffsetDateTime storedAt = stored().getOffsetDateTime("fetched_at");
         faults.clear();
         long statements = queries.total();
@@ -61,6 +65,7 @@ class SnapshotWriteTest {
 
         Gql.post(READ, Map.of("id", id)).statusCode(200).body("data.subscription.customer.email",
                 org.hamcrest.Matchers.is(HitPaySandboxData.BOB));
+        writer.flushed().await().indefinitely();
 
         assertThat(faults.calls(Provider.HITPAY)).as("provider calls").hasSize(1);
         assertThat(queries.total() - statements).as("database statements").isEqualTo(1);
@@ -75,6 +80,7 @@ class SnapshotWriteTest {
         long writes = queries.writes();
 
         Gql.post(READ, Map.of("id", id)).statusCode(200);
+        writer.flushed().await().indefinitely();
 
         assertThat(queries.writes() - writes).as("writes").isEqualTo(1);
         assertThat(stored().getString("payload")).contains(HitPaySandboxData.BOB_RETRYING_YEARLY);
@@ -85,6 +91,7 @@ class SnapshotWriteTest {
         pool.preparedQuery("DELETE FROM provider_snapshot WHERE gateway_id = $1").execute(Tuple.of(id)).await().indefinitely();
 
         Gql.post(READ, Map.of("id", id)).statusCode(200);
+        writer.flushed().await().indefinitely();
 
         assertThat(stored().getString("payload")).contains(HitPaySandboxData.BOB_RETRYING_YEARLY);
     }
