@@ -1,6 +1,7 @@
 package dev.billinggateway.api;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 
@@ -19,6 +20,8 @@ import dev.billinggateway.domain.Provider;
 import dev.billinggateway.domain.SubscriptionStatus;
 import dev.billinggateway.domain.UpdateSubscriptionInput;
 import dev.billinggateway.service.SubscriptionService;
+import graphql.schema.DataFetchingEnvironment;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
@@ -32,6 +35,9 @@ public class SubscriptionApi {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Context context;
 
     @Query("subscription")
     public Uni<SubscriptionNode> subscription(@Name("id") @Id @NonNull String id) {
@@ -52,9 +58,12 @@ public class SubscriptionApi {
                 SubscriptionConnection::new);
     }
 
-    @Description("the customer the subscription belongs to")
+    @Description("the customer the subscription belongs to. Fields the subscription's own read already carries (see README, "
+            + "\"What each field costs\") cost no further provider call")
     public Uni<List<CustomerNode>> customer(@Source List<SubscriptionNode> owned) {
-        return subscriptions.customersOf(owned);
+        // read now: SmallRye clears the context once this method returns
+        Set<String> selected = SelectedFields.under(context.unwrap(DataFetchingEnvironment.class), "Subscription", "customer");
+        return subscriptions.customersOf(owned, CustomerFields.needed(selected));
     }
 
     @Mutation("createSubscription")

@@ -84,6 +84,13 @@ public interface GatewayConfig {
         @WithDefault("5s")
         Duration freshFor();
 
+        /**
+         * A provider's answer equal to the stored snapshot is written again (to renew its fetchedAt) only when the
+         * stored one is older than this (or than fresh-for, when that is shorter); otherwise the read writes nothing.
+         */
+        @WithDefault("60s")
+        Duration touchUnchangedAfter();
+
         /** Provider reads in flight at once per provider for one batch (nested fields). */
         @WithDefault("8")
         int fetchConcurrency();

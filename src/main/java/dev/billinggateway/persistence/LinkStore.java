@@ -62,7 +62,7 @@ public class LinkStore {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        queries.count();
+        queries.countWrite();
         return pool.preparedQuery(LINK_CUSTOMERS)
                 .execute(Tuple.of(provider.name(), account, ids.toArray(new String[0])))
                 .map(rows -> {
@@ -83,7 +83,7 @@ public class LinkStore {
         if (providerSubscriptionIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        queries.count();
+        queries.countWrite();
         return pool.preparedQuery(LINK_SUBSCRIPTIONS)
                 .execute(Tuple.of(provider.name(), account, providerSubscriptionIds.toArray(new String[0]),
                         customerLinkIds.toArray(new String[0])))

@@ -25,6 +25,7 @@ public class SnapshotStore {
             ON CONFLICT (gateway_id) DO UPDATE
                SET payload = EXCLUDED.payload, fetched_at = EXCLUDED.fetched_at
              WHERE provider_snapshot.fetched_at <= EXCLUDED.fetched_at
+               AND (provider_snapshot.payload <> EXCLUDED.payload OR provider_snapshot.fetched_at < $5)
             """;
 
     @Inject
@@ -36,7 +37,11 @@ public class SnapshotStore {
     public record Snapshot(String gatewayId, String kind, String payload, OffsetDateTime fetchedAt) {
     }
 
-    public Uni<Void> save(List<Snapshot> snapshots) {
+    /**
+     * Writes the snapshots that are newer than the stored ones and either differ from them or replace one stored
+     * before {@code rewriteUnchangedBefore} (an unchanged row is otherwise left alone: no new row version).
+     */
+    public Uni<Void> save(List<Snapshot> snapshots, OffsetDateTime rewriteUnchangedBefore) {
         if (snapshots.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -50,10 +55,10 @@ public class SnapshotStore {
             payloads.add(s.payload());
             times.add(s.fetchedAt());
         }
-        queries.count();
+        queries.countWrite();
         return pool.preparedQuery(UPSERT)
                 .execute(Tuple.of(ids.toArray(new String[0]), kinds.toArray(new String[0]), payloads.toArray(new String[0]),
-                        times.toArray(new OffsetDateTime[0])))
+                        times.toArray(new OffsetDateTime[0]), rewriteUnchangedBefore))
                 .replaceWithVoid();
     }
 

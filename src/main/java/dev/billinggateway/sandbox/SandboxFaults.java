@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,7 +14,7 @@ import dev.billinggateway.domain.Provider;
 
 /**
  * Simulated provider trouble, for fault-tolerance tests, the benchmark and demos: a provider's sandbox
- * can be made slow, failing or hanging; every call it receives is logged with its arrival time.
+ * can be made slow, failing or hanging; every call it receives is logged with its arrival time (the latest {@link #MAX_LOGGED}).
  */
 @ApplicationScoped
 public class SandboxFaults {
@@ -48,7 +50,12 @@ public class SandboxFaults {
     }
 
     private final Map<Provider, Fault> faults = new ConcurrentHashMap<>();
-    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** The log keeps the latest calls only: a sandbox under load (benchmark, long demos) must not grow without bound. */
+    static final int MAX_LOGGED = 10_000;
+
+    private final ConcurrentLinkedDeque<Call> calls = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger logged = new AtomicInteger();
+    private final AtomicLong received = new AtomicLong();
 
     public void set(Provider provider, Fault fault) {
         faults.put(provider, fault);
@@ -67,10 +74,20 @@ public class SandboxFaults {
     public void clear() {
         faults.clear();
         calls.clear();
+        logged.set(0);
     }
 
     void record(Provider provider, String method, String path) {
+        received.incrementAndGet();
         calls.add(new Call(provider, method, path, Instant.now()));
+        if (logged.incrementAndGet() > MAX_LOGGED && calls.pollFirst() != null) {
+            logged.decrementAndGet();
+        }
+    }
+
+    /** Every call the sandboxes received since start, also those the log no longer holds (the benchmark's count). */
+    public long received() {
+        return received.get();
     }
 
     public List<Call> calls() {

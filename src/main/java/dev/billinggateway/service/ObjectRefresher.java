@@ -44,6 +44,9 @@ public class ObjectRefresher {
     SnapshotCodec codec;
 
     @Inject
+    SnapshotWriter writer;
+
+    @Inject
     GatewayConfig config;
 
     @Inject
@@ -68,11 +71,12 @@ public class ObjectRefresher {
 
     /** As above, with the snapshots already read (together with the links, in one statement). */
     public <T> Uni<Map<String, Refreshed<T>>> resolve(String kind, Class<T> type, List<Target> targets,
-            BiFunction<Provider, String, Uni<T>> fetch, boolean allowFresh, Map<String, Snapshot> known) {
+            BiFunction<Provider, String, Uni<T>> fetch, boolean allowFresh, Map<String, Snapshot> stored) {
         if (targets.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return Uni.createFrom().deferred(() -> {
+            Map<String, Snapshot> known = writer.withPending(targets.stream().map(Target::gatewayId).toList(), stored);
             OffsetDateTime now = now();
             Duration freshFor = config.cache().freshFor();
             Map<String, Refreshed<T>> result = new LinkedHashMap<>();
@@ -99,6 +103,7 @@ public class ObjectRefresher {
                                 : Refreshed.failed(notYet.error()));
                     } else if (outcome instanceof GatewayException e) {
                         Snapshot s = known.get(t.gatewayId());
+                        s = s == null ? null : writer.lastConfirmed(s);
                         if (s != null && isUnreachable(e)) {
                             result.put(t.gatewayId(), Refreshed.of(codec.read(s.payload(), type), true, s.fetchedAt()));
                         } else {
@@ -109,10 +114,16 @@ public class ObjectRefresher {
                         T value = (T) outcome;
                         OffsetDateTime fetchedAt = now();
                         result.put(t.gatewayId(), Refreshed.of(value, false, fetchedAt));
-                        toSave.add(new Snapshot(t.gatewayId(), kind, codec.write(value), fetchedAt));
+                        String payload = codec.write(value);
+                        Snapshot fresh = new Snapshot(t.gatewayId(), kind, payload, fetchedAt);
+                        if (worthWriting(known.get(t.gatewayId()), payload, fetchedAt)) {
+                            toSave.add(fresh);
+                        } else {
+                            writer.confirmed(fresh);
+                        }
                     }
                 }
-                return snapshots.save(toSave).replaceWith(result);
+                return writer.writeBehind(toSave).replaceWith(result);
             });
         });
     }
@@ -122,7 +133,19 @@ public class ObjectRefresher {
         OffsetDateTime fetchedAt = now();
         List<Snapshot> toSave = new ArrayList<>();
         valuesByGatewayId.forEach((id, value) -> toSave.add(new Snapshot(id, kind, codec.write(value), fetchedAt)));
-        return snapshots.save(toSave);
+        return snapshots.save(toSave, writer.rewriteUnchangedBefore(fetchedAt));
+    }
+
+    /**
+     * Whether a provider's answer is worth a write: it differs from the stored copy, or the stored copy is old
+     * enough that its {@code fetchedAt} should be renewed. Renewed at the latest after
+     * {@code touch-unchanged-after}, so that a stale answer's {@code fetchedAt} is never much older than the last
+     * read; and after {@code fresh-for} when that is shorter, so that other instances keep serving the shared
+     * copy as fresh. Pass-through reads ({@code fresh-for=0}) of unchanged objects thus write nothing.
+     */
+    boolean worthWriting(Snapshot stored, String payload, OffsetDateTime now) {
+        return stored == null || !stored.payload().equals(payload)
+                || stored.fetchedAt().isBefore(writer.rewriteUnchangedBefore(now));
     }
 
     private record Key(Provider provider, String providerId) {
@@ -153,7 +176,7 @@ public class ObjectRefresher {
     private Uni<Void> lateAnswer(String kind, Key key, List<Target> targets, Object value) {
         OffsetDateTime fetchedAt = now();
         String payload = codec.write(value);
-        return snapshots.save(targets.stream().filter(t -> key.equals(new Key(t.provider(), t.providerId())))
+        return writer.writeBehind(targets.stream().filter(t -> key.equals(new Key(t.provider(), t.providerId())))
                 .map(t -> new Snapshot(t.gatewayId(), kind, payload, fetchedAt)).toList());
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,8 @@ import dev.billinggateway.connector.PageRequest;
 import dev.billinggateway.connector.ProviderPage;
 import dev.billinggateway.connector.UpdateSubscription;
 import dev.billinggateway.domain.CreateSubscriptionInput;
+import dev.billinggateway.domain.Customer;
+import dev.billinggateway.domain.CustomerField;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
@@ -200,16 +203,61 @@ public class SubscriptionService {
 
     // ---- nested fields, batched per request
 
-    /** {@code Subscription.customer} for a batch: one link lookup, one provider read per distinct customer. */
-    public Uni<List<CustomerNode>> customersOf(List<SubscriptionNode> subscriptions) {
-        List<String> ids = subscriptions.stream().map(SubscriptionNode::customerId).filter(Objects::nonNull).distinct().toList();
-        return customers.byIds(ids, true).map(byId -> subscriptions.stream().map(s -> {
+    /**
+     * {@code Subscription.customer} for a batch. A subscription whose provider carries the {@code needed} customer
+     * fields in the subscription itself gets its customer from there, at no cost; for the others one link lookup
+     * and one provider read per distinct customer.
+     *
+     * @param needed the customer fields the query selects that only the provider knows; null: all of them
+     */
+    public Uni<List<CustomerNode>> customersOf(List<SubscriptionNode> subscriptions, Set<CustomerField> needed) {
+        Map<String, CustomerNode> carried = new HashMap<>();
+        Set<String> toRead = new LinkedHashSet<>();
+        for (SubscriptionNode s : subscriptions) {
+            if (s.customerId() == null) {
+                continue;
+            }
+            CustomerNode fromSubscription = needed == null ? null : carriedCustomer(s, needed);
+            if (fromSubscription != null) {
+                carried.put(s.id(), fromSubscription);
+            } else {
+                toRead.add(s.customerId());
+            }
+        }
+        Uni<Map<String, Refreshed<CustomerNode>>> read = toRead.isEmpty() ? Uni.createFrom().item(Map.of())
+                : customers.byIds(List.copyOf(toRead), true);
+        return read.map(byId -> subscriptions.stream().map(s -> {
+            CustomerNode fromSubscription = carried.get(s.id());
+            if (fromSubscription != null) {
+                return fromSubscription;
+            }
             Refreshed<CustomerNode> r = s.customerId() == null ? null : byId.get(s.customerId());
             if (r != null && r.error() != null) {
                 LOG.debugf("customer %s of subscription %s unavailable: %s", s.customerId(), s.id(), r.error().code());
             }
             return r == null || r.error() != null ? null : r.value();
         }).toList());
+    }
+
+    /**
+     * The customer as the subscription carries it, with the subscription's freshness (it was read with it), when
+     * that holds every needed field; else null. Fields not carried stay unset: the query did not select them.
+     */
+    private CustomerNode carriedCustomer(SubscriptionNode s, Set<CustomerField> needed) {
+        Customer customer = s.data().customer();
+        if (!needed.isEmpty()) {
+            Set<CustomerField> carries = registry.find(s.provider(), FetchSubscription.class)
+                    .map(FetchSubscription::carriedCustomerFields).orElse(Set.of());
+            if (customer == null || !carries.containsAll(needed)) {
+                return null;
+            }
+        } else if (customer == null) {
+            if (s.data().providerCustomerId() == null) {
+                return null;
+            }
+            customer = new Customer(s.provider(), s.data().providerCustomerId(), null, null, null, false, null, null, null);
+        }
+        return CustomerNode.of(s.customerId(), customer, s.stale(), s.fetchedAt());
     }
 
     /** {@code Customer.subscriptions} for a batch of customers. */

@@ -159,6 +159,9 @@ class GatewayBenchmarkTest {
             faults.set(Provider.HITPAY, SandboxFaults.Fault.NONE);
         }
 
+        System.gc();
+        report.add("after load: RSS " + PassThroughBenchmarkTest.rss() + " (gateway, load driver and test JVM together)");
+
         System.out.println("\n===== billing-gateway benchmark =====");
         report.forEach(System.out::println);
         System.out.println("=====================================\n");

@@ -33,11 +33,15 @@ class CachePolicyTest {
     @Inject
     QueryCounter queries;
 
+    @Inject
+    SnapshotWriter writer;
+
     @Test
     void aFreshSnapshotIsServedWithoutProviderOrDatabaseAndWritesShowAtOnce() {
         String id = Gql.post("{ subscriptions(first: 50, filter: { provider: HITPAY, customerEmail: \"" + HitPaySandboxData.BOB
                 + "\" }) { nodes { id status } } }").extract().path("data.subscriptions.nodes.find { it.status == 'PENDING' }.id");
         JsonPath first = Gql.post(READ, Map.of("id", id)).extract().jsonPath();
+        writer.flushed().await().indefinitely();
 
         faults.clear();
         long statements = queries.total();

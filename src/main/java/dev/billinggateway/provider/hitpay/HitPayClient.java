@@ -25,6 +25,7 @@ import dev.billinggateway.provider.hitpay.model.CreateRecurringBillingRequest;
 import dev.billinggateway.provider.hitpay.model.RecurringBilling;
 import dev.billinggateway.provider.hitpay.model.RecurringBillingPage;
 import dev.billinggateway.provider.hitpay.model.UpdateRecurringBillingRequest;
+import dev.billinggateway.config.ProviderHttp;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 
@@ -160,7 +161,7 @@ public class HitPayClient {
         }
         // two racing first calls build two equivalent clients; either may stay
         CallPolicy.HttpTimeouts timeouts = CallPolicy.HttpTimeouts.of(config.connectTimeout(), policyTimeout);
-        return new BoundApi(baseUrl, QuarkusRestClientBuilder.newBuilder()
+        return new BoundApi(baseUrl, ProviderHttp.pooled(QuarkusRestClientBuilder.newBuilder(), config.http())
                 .baseUri(URI.create(baseUrl))
                 .connectTimeout(timeouts.connectMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(timeouts.readMillis(), TimeUnit.MILLISECONDS)

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import dev.billinggateway.connector.CallPolicy;
+import dev.billinggateway.config.ProviderHttp;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -65,4 +66,8 @@ public interface HitPayConfig {
     @WithName("max-list-pages")
     @WithDefault("20")
     int maxListPages();
+
+    /** The connection pool to this provider ({@code .http.pool-size}, {@code .keep-alive}, {@code .idle-timeout}, {@code .http2}). */
+    @WithName("http")
+    ProviderHttp http();
 }

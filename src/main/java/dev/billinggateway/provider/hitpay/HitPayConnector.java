@@ -29,6 +29,7 @@ import dev.billinggateway.connector.ProviderPage;
 import dev.billinggateway.connector.UpdateSubscription;
 import dev.billinggateway.domain.CreateSubscriptionInput;
 import dev.billinggateway.domain.Customer;
+import dev.billinggateway.domain.CustomerField;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
@@ -90,6 +91,12 @@ public class HitPayConnector implements FetchSubscription, ListSubscriptions, Li
     }
 
     // ---- reads
+
+    /** A billing names its customer's e-mail and name: {@code customer { email name }} costs no customer read (five list calls). */
+    @Override
+    public Set<CustomerField> carriedCustomerFields() {
+        return HitPayMapping.CARRIED;
+    }
 
     @Override
     public Uni<Subscription> fetchSubscription(String providerSubscriptionId) {

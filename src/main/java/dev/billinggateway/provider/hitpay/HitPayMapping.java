@@ -11,11 +11,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.billinggateway.domain.BillingInterval;
 import dev.billinggateway.domain.CreateSubscriptionInput;
 import dev.billinggateway.domain.Currencies;
 import dev.billinggateway.domain.Customer;
+import dev.billinggateway.domain.CustomerField;
 import dev.billinggateway.domain.HitPayOptions;
 import dev.billinggateway.domain.IntervalInput;
 import dev.billinggateway.domain.IntervalUnit;
@@ -41,6 +43,13 @@ public final class HitPayMapping {
 
     private HitPayMapping() {
     }
+
+    /**
+     * The customer fields a billing carries: the e-mail, and the name on the billing (a customer read takes the
+     * name of the customer's most recently updated billing that has one; they differ only when the customer's
+     * billings name them differently).
+     */
+    public static final Set<CustomerField> CARRIED = Set.of(CustomerField.EMAIL, CustomerField.NAME);
 
     public static SubscriptionStatus status(String hitpayStatus) {
         if (hitpayStatus == null) {
@@ -157,7 +166,17 @@ public final class HitPayMapping {
                 billing.timesToBeCharged(),
                 billing.url(),
                 timestamp(billing.createdAt()),
-                timestamp(billing.updatedAt()));
+                timestamp(billing.updatedAt()),
+                carriedCustomer(billing));
+    }
+
+    /** What a billing states of its customer: the e-mail (HitPay's customer identity) and the name. See {@link #CARRIED}. */
+    static Customer carriedCustomer(RecurringBilling billing) {
+        if (billing.customerEmail() == null) {
+            return null;
+        }
+        return new Customer(Provider.HITPAY, billing.customerEmail(), billing.customerEmail(),
+                present(billing.customerName()) ? billing.customerName() : null, null, false, null, null, null);
     }
 
     /**

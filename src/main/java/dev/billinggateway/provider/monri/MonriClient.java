@@ -19,6 +19,7 @@ import dev.billinggateway.connector.ProviderGuards;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
+import dev.billinggateway.config.ProviderHttp;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 
@@ -97,7 +98,7 @@ public class MonriClient {
                     MonriConfig config = account.config();
                     CallPolicy.HttpTimeouts timeouts = CallPolicy.HttpTimeouts.of(config.connectTimeout(),
                             read ? config.reads().timeout() : config.writes().timeout());
-                    current = QuarkusRestClientBuilder.newBuilder()
+                    current = ProviderHttp.pooled(QuarkusRestClientBuilder.newBuilder(), config.http())
                             .baseUri(URI.create(account.baseUrl()))
                             .connectTimeout(timeouts.connectMillis(), TimeUnit.MILLISECONDS)
                             .readTimeout(timeouts.readMillis(), TimeUnit.MILLISECONDS)

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 import dev.billinggateway.connector.CallPolicy;
+import dev.billinggateway.config.ProviderHttp;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * Monri settings ({@code gateway.providers.monri.*}; each also works as an environment variable, e.g.
@@ -52,4 +54,8 @@ public interface MonriConfig {
         LIST,
         OFF
     }
+
+    /** The connection pool to this provider ({@code .http.pool-size}, {@code .keep-alive}, {@code .idle-timeout}, {@code .http2}). */
+    @WithName("http")
+    ProviderHttp http();
 }

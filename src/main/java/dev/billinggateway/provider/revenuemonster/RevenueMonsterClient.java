@@ -27,6 +27,7 @@ import dev.billinggateway.provider.revenuemonster.dto.RmCreateRecurringCustomerR
 import dev.billinggateway.provider.revenuemonster.dto.RmCustomer;
 import dev.billinggateway.provider.revenuemonster.dto.RmOrder;
 import dev.billinggateway.provider.revenuemonster.dto.RmOrderPage;
+import dev.billinggateway.config.ProviderHttp;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 
@@ -206,7 +207,7 @@ public class RevenueMonsterClient {
 
     private RevenueMonsterOpenApi build(String base, java.time.Duration policyTimeout) {
         CallPolicy.HttpTimeouts timeouts = CallPolicy.HttpTimeouts.of(settings.config().connectTimeout(), policyTimeout);
-        return QuarkusRestClientBuilder.newBuilder()
+        return ProviderHttp.pooled(QuarkusRestClientBuilder.newBuilder(), settings.config().http())
                 .baseUri(URI.create(base))
                 .connectTimeout(timeouts.connectMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(timeouts.readMillis(), TimeUnit.MILLISECONDS)

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 import dev.billinggateway.connector.CallPolicy;
+import dev.billinggateway.config.ProviderHttp;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * {@code gateway.providers.revenue-monster.*} (environment: {@code GATEWAY_PROVIDERS_REVENUE_MONSTER_*}).
@@ -83,4 +85,8 @@ public interface RevenueMonsterConfig {
     /** At most this many order pages are read to count a customer's charges. */
     @WithDefault("20")
     int maxOrderPages();
+
+    /** The connection pool to this provider ({@code .http.pool-size}, {@code .keep-alive}, {@code .idle-timeout}, {@code .http2}). */
+    @WithName("http")
+    ProviderHttp http();
 }

@@ -1,7 +1,9 @@
 package dev.billinggateway.provider.revenuemonster;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +17,7 @@ import dev.billinggateway.connector.ListCustomerSubscriptions;
 import dev.billinggateway.connector.ToggleCustomerStatus;
 import dev.billinggateway.domain.CreateSubscriptionInput;
 import dev.billinggateway.domain.Customer;
+import dev.billinggateway.domain.CustomerField;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
@@ -53,6 +56,12 @@ public class RevenueMonsterConnector implements FetchCustomer, FetchSubscription
         return client.getCustomer(providerCustomerId)
                 .onFailure().transform(RevenueMonsterFailures::forCustomerRead)
                 .map(RevenueMonsterTransformers::toCustomer);
+    }
+
+    /** The subscription is read from the recurring customer itself: it carries every customer field. */
+    @Override
+    public Set<CustomerField> carriedCustomerFields() {
+        return EnumSet.allOf(CustomerField.class);
     }
 
     @Override

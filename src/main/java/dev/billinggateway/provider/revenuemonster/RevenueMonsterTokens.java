@@ -20,6 +20,7 @@ import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
 import dev.billinggateway.provider.revenuemonster.dto.RmToken;
+import dev.billinggateway.config.ProviderHttp;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 
@@ -170,7 +171,7 @@ class RevenueMonsterTokens {
                 // the token is fetched inside a guarded call: bounded like a read
                 var timeouts = dev.billinggateway.connector.CallPolicy.HttpTimeouts.of(settings.config().connectTimeout(),
                         settings.config().reads().timeout());
-                client = QuarkusRestClientBuilder.newBuilder()
+                client = ProviderHttp.pooled(QuarkusRestClientBuilder.newBuilder(), settings.config().http())
                         .baseUri(URI.create(base))
                         .connectTimeout(timeouts.connectMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                         .readTimeout(timeouts.readMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)

@@ -249,7 +249,7 @@ public final class RevenueMonsterTransformers {
         return new Subscription(Provider.REVENUE_MONSTER, rm.id(), rm.id(), emptyToNull(schedule.productName()),
                 emptyToNull(schedule.productDescription()), amount, interval, status, "isActive=" + active, next,
                 created == null ? null : created.atZoneSameInstant(RM_ZONE).toLocalDate(), null, null, timesCharged, total,
-                emptyToNull(rm.paymentUrl()), created, time(rm.updatedAt()));
+                emptyToNull(rm.paymentUrl()), created, time(rm.updatedAt()), toCustomer(rm));
     }
 
     /**
