@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 
+import dev.billinggateway.observability.GatewayEvents;
+import dev.billinggateway.observability.GraphQLObservation;
 import dev.billinggateway.security.QueryLimits;
 import dev.billinggateway.security.SecurityConfig;
 import graphql.GraphQL;
@@ -27,11 +29,15 @@ public class GraphQLSetup {
     @Inject
     SecurityConfig.Limits limits;
 
+    @Inject
+    GatewayEvents events;
+
     GraphQL.Builder configure(GraphQL.Builder builder) {
         // the builder has no getter; a throw-away build shows what SmallRye installed (once, at start)
         Instrumentation smallRye = builder.build().getInstrumentation();
         List<Instrumentation> chain = new ArrayList<>(QueryLimits.instrumentations(limits.maxQueryDepth(), limits.maxQueryComplexity()));
         chain.add(new UnifiedErrors());
+        chain.add(new GraphQLObservation(events)); // after the error codes: it counts them
         if (smallRye != null) {
             chain.add(smallRye);
         }

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
+import dev.billinggateway.observability.GatewayEvents;
 import dev.billinggateway.persistence.AuditEntry;
 import dev.billinggateway.persistence.AuditLog;
 import dev.billinggateway.persistence.IdempotencyRecord;
@@ -45,6 +46,9 @@ public class MutationRunner {
     @Inject
     SnapshotCodec codec;
 
+    @Inject
+    GatewayEvents events;
+
     public <T> Uni<T> run(Mutation<T> m) {
         if (m.idempotencyKey() == null) {
             return execute(m, context -> Uni.createFrom().voidItem());
@@ -60,9 +64,11 @@ public class MutationRunner {
                 return executeClaimed(m, key);
             }
             if (!existing.requestHash.equals(hash)) {
+                events.idempotencyConflict(m.operation());
                 return Uni.createFrom().failure(GatewayException.of(ErrorCode.IDEMPOTENCY_CONFLICT,
                         "idempotencyKey was already used with a different request").retryable(false).build());
             }
+            events.idempotentReplay(m.operation());
             return replay(m, existing);
         });
     }
@@ -77,6 +83,7 @@ public class MutationRunner {
                         "the first request with this idempotencyKey failed with " + existing.errorCode).retryable(false).build());
             case IN_PROGRESS:
                 if (existing.updatedAt != null && existing.updatedAt.plus(ABANDONED_AFTER).isAfter(ObjectRefresher.now())) {
+                    events.idempotencyConflict(m.operation());
                     return Uni.createFrom().failure(GatewayException.of(ErrorCode.IDEMPOTENCY_CONFLICT,
                             "a request with this idempotencyKey is still in progress; retry later").retryable(true).build());
                 }

@@ -19,6 +19,7 @@ import dev.billinggateway.config.GatewayConfig;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
+import dev.billinggateway.observability.GatewayEvents;
 import dev.billinggateway.persistence.SnapshotStore;
 import dev.billinggateway.persistence.SnapshotStore.Snapshot;
 import io.smallrye.mutiny.Multi;
@@ -40,6 +41,9 @@ public class ObjectRefresher {
 
     @Inject
     SnapshotCodec codec;
+
+    @Inject
+    GatewayEvents events;
 
     @Inject
     GatewayConfig config;
@@ -90,6 +94,7 @@ public class ObjectRefresher {
                     if (outcome instanceof GatewayException e) {
                         Snapshot s = known.get(t.gatewayId());
                         if (s != null && isUnreachable(e)) {
+                            events.staleSnapshotServed(t.provider());
                             result.put(t.gatewayId(), Refreshed.of(codec.read(s.payload(), type), true, s.fetchedAt()));
                         } else {
                             result.put(t.gatewayId(), Refreshed.failed(e));

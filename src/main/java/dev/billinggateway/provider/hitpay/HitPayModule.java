@@ -81,6 +81,11 @@ public class HitPayModule implements ProviderModule {
         return true;
     }
 
+    @Override
+    public List<String> circuitBreakers() {
+        return CIRCUIT_BREAKERS;
+    }
+
     public String baseUrl() {
         return configured(config.apiUrl())
                 .or(() -> sandboxServer.baseUrl(Provider.HITPAY))

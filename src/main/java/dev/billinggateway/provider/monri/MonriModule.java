@@ -1,5 +1,7 @@
 package dev.billinggateway.provider.monri;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -41,6 +43,11 @@ public class MonriModule implements ProviderModule {
     @Override
     public boolean healthy() {
         return closed(MonriClient.READ_CIRCUIT) && closed(MonriClient.WRITE_CIRCUIT);
+    }
+
+    @Override
+    public List<String> circuitBreakers() {
+        return List.of(MonriClient.READ_CIRCUIT, MonriClient.WRITE_CIRCUIT);
     }
 
     private boolean closed(String circuit) {

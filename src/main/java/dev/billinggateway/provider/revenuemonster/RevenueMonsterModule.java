@@ -1,5 +1,7 @@
 package dev.billinggateway.provider.revenuemonster;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -47,5 +49,10 @@ public class RevenueMonsterModule implements ProviderModule {
             }
         }
         return true;
+    }
+
+    @Override
+    public List<String> circuitBreakers() {
+        return RevenueMonsterClient.CIRCUIT_BREAKERS;
     }
 }
