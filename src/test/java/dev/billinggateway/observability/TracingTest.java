@@ -86,7 +86,10 @@ class TracingTest {
                 .toList();
         Map<String, List<SpanData>> perProvider = providerSpans.stream()
                 .collect(Collectors.groupingBy(s -> s.getAttributes().get(ProviderSpanAttributes.PROVIDER)));
-        assertThat(perProvider.keySet()).as("providers asked").containsExactlyInAnyOrder("REVENUE_MONSTER", "HITPAY", "MONRI");
+        assertThat(perProvider.keySet()).as("providers asked; trace: %s; all provider spans: %s",
+                trace.stream().map(SpanData::getName).toList(),
+                exporter.getFinishedSpanItems().stream().filter(s -> s.getAttributes().get(ProviderSpanAttributes.PROVIDER) != null)
+                        .map(s -> s.getName() + "@" + s.getTraceId().substring(0, 6) + "<" + s.getParentSpanId().substring(0, 4)).toList()).containsExactlyInAnyOrder("REVENUE_MONSTER", "HITPAY", "MONRI");
         for (SpanData span : providerSpans) {
             assertThat(ancestors(span, byId)).as("%s is below the server span", span.getName()).contains(server.getSpanId());
             assertThat(span.getAttributes().get(ProviderSpanAttributes.OPERATION)).isNotBlank();
