@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 
+import dev.billinggateway.observability.GatewayEvents;
+import dev.billinggateway.observability.GraphQLObservation;
 import dev.billinggateway.security.QueryLimits;
 import dev.billinggateway.security.SecurityConfig;
 import graphql.GraphQL;
@@ -28,6 +30,9 @@ public class GraphQLSetup {
     @Inject
     SecurityConfig.Limits limits;
 
+    @Inject
+    GatewayEvents events;
+
     GraphQL.Builder configure(GraphQL.Builder builder) {
         // the builder has no getter; a throw-away build shows what SmallRye installed (once, at start)
         Instrumentation smallRye = builder.build().getInstrumentation();
@@ -38,6 +43,7 @@ public class GraphQLSetup {
         chain.add(new QueryLimits(limits.maxQueryDepth(), limits.maxQueryComplexity()));
         chain.add(new UnifiedErrors());
         chain.add(new RequestErrors());
+        chain.add(new GraphQLObservation(events)); // after the error codes: it counts them
         if (smallRye != null) {
             chain.add(smallRye);
         }

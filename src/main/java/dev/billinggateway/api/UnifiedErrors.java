@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.persistence.StorageOutage;
 import dev.billinggateway.domain.GatewayException;
+import dev.billinggateway.observability.GraphQLObservation;
 import dev.billinggateway.security.QueryLimits;
 import graphql.ErrorClassification;
 import graphql.ExceptionWhileDataFetching;
@@ -51,6 +52,7 @@ public class UnifiedErrors extends SimplePerformantInstrumentation {
             }
             unified.addAll(unify(error));
         }
+        withTraceId(unified, GraphQLObservation.traceId(parameters.getGraphQLContext()));
         return CompletableFuture.completedFuture(result.transform(b -> b.errors(unified)));
     }
 
@@ -121,6 +123,18 @@ public class UnifiedErrors extends SimplePerformantInstrumentation {
         }
         LOG.warnf("Unclassified GraphQL error (%s): %s", kind, error.getMessage());
         return List.of(new Unified("internal error", error, Map.of("code", ErrorCode.INTERNAL.name())));
+    }
+
+    /** {@code extensions.traceId}: a client quotes it, an operator finds the request's trace and log lines by it. */
+    private static void withTraceId(List<GraphQLError> errors, String traceId) {
+        if (traceId == null) {
+            return;
+        }
+        errors.replaceAll(e -> {
+            Map<String, Object> extensions = new LinkedHashMap<>(e.getExtensions() == null ? Map.of() : e.getExtensions());
+            extensions.put("traceId", traceId);
+            return new Unified(e.getMessage(), e, extensions);
+        });
     }
 
     /** Quarkus security exceptions (an annotation-based check, or a token that failed lazily) as unified codes. */

@@ -67,6 +67,14 @@ public interface GatewayConfig {
         Duration deadline();
     }
 
+    Metrics metrics();
+
+    interface Metrics {
+        /** How often the webhook backlog and unsettled-mutation gauges are read from the database (scheduler syntax). */
+        @WithDefault("15s")
+        String backlogEvery();
+    }
+
     interface Reconcile {
         /** How often mutations with an unknown outcome are settled by reading the provider (scheduler syntax, e.g. 30s). */
         @WithDefault("30s")

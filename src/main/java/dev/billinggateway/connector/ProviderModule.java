@@ -1,5 +1,7 @@
 package dev.billinggateway.connector;
 
+import java.util.List;
+
 import dev.billinggateway.domain.Provider;
 
 /** One bean per provider: whether it is switched on and where it points. */
@@ -25,5 +27,10 @@ public interface ProviderModule extends ProviderOperation {
     /** False while calls to the provider fail fast (its circuit breaker is open). */
     default boolean healthy() {
         return true;
+    }
+
+    /** Names of the provider's circuit breakers (SmallRye Fault Tolerance): its circuit metrics, health and log lines. */
+    default List<String> circuitBreakers() {
+        return List.of();
     }
 }

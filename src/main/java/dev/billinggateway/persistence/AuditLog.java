@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.billinggateway.observability.GatewayEvents;
 import io.smallrye.mutiny.Uni;
 
 /** Writes the audit log. A failure to audit is logged loudly but never undoes what the provider did. */
@@ -19,7 +20,11 @@ public class AuditLog {
     @Inject
     QueryCounter queries;
 
+    @Inject
+    GatewayEvents events;
+
     public Uni<Void> record(AuditEntry entry) {
+        events.mutation(entry); // the operator's line and counter for this outcome
         queries.count();
         return db.write(s -> s.persist(entry))
                 .onFailure().invoke(e -> LOG.errorf("Audit entry not written for %s on %s: %s", entry.operation, entry.targetId,

@@ -112,7 +112,9 @@ public class SandboxServer {
             });
             HttpServer server;
             try {
-                server = vertx.createHttpServer().requestHandler(router).listen(port, host)
+                // not traced: the gateway's own client spans show these calls; the sandbox's server side is noise
+                server = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setTracingPolicy(io.vertx.core.tracing.TracingPolicy.IGNORE))
+                        .requestHandler(router).listen(port, host)
                         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the " + provider + " sandbox on " + host + ":" + port, e);

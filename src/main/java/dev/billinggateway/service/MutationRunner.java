@@ -18,6 +18,7 @@ import dev.billinggateway.connector.ConnectorRegistry;
 import dev.billinggateway.connector.ProviderModule;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
+import dev.billinggateway.observability.GatewayEvents;
 import dev.billinggateway.persistence.AuditEntry;
 import dev.billinggateway.persistence.AuditLog;
 import dev.billinggateway.persistence.IdempotencyRecord;
@@ -51,6 +52,9 @@ public class MutationRunner {
     @Inject
     ConnectorRegistry registry;
 
+    @Inject
+    GatewayEvents events;
+
     public <T> Uni<T> run(Mutation<T> m) {
         if (m.idempotencyKey() == null) {
             return execute(m, context -> Uni.createFrom().voidItem());
@@ -68,9 +72,11 @@ public class MutationRunner {
                 return executeClaimed(m, scoped);
             }
             if (!existing.requestHash.equals(hash)) {
+                events.idempotencyConflict(m.operation());
                 return Uni.createFrom().failure(GatewayException.of(ErrorCode.IDEMPOTENCY_CONFLICT,
                         "idempotencyKey was already used with a different request").retryable(false).build());
             }
+            events.idempotentReplay(m.operation());
             return replay(m, existing);
         });
     }
@@ -85,6 +91,7 @@ public class MutationRunner {
                         "the first request with this idempotencyKey failed with " + existing.errorCode).retryable(false).build());
             case IN_PROGRESS:
                 if (leaseHeld(existing)) {
+                    events.idempotencyConflict(m.operation());
                     return Uni.createFrom().failure(GatewayException.of(ErrorCode.IDEMPOTENCY_CONFLICT,
                             "a request with this idempotencyKey is still in progress; retry later").retryable(true).build());
                 }

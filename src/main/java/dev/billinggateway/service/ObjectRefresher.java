@@ -20,6 +20,7 @@ import dev.billinggateway.connector.NotYetReadable;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
+import dev.billinggateway.observability.GatewayEvents;
 import dev.billinggateway.persistence.SnapshotStore;
 import dev.billinggateway.persistence.StorageOutage;
 import dev.billinggateway.persistence.SnapshotStore.Snapshot;
@@ -45,6 +46,7 @@ public class ObjectRefresher {
 
     @Inject
     SnapshotWriter writer;
+    GatewayEvents events;
 
     @Inject
     GatewayConfig config;
@@ -105,6 +107,7 @@ public class ObjectRefresher {
                         Snapshot s = known.get(t.gatewayId());
                         s = s == null ? null : writer.lastConfirmed(s);
                         if (s != null && isUnreachable(e)) {
+                            events.staleSnapshotServed(t.provider());
                             result.put(t.gatewayId(), Refreshed.of(codec.read(s.payload(), type), true, s.fetchedAt()));
                         } else {
                             result.put(t.gatewayId(), Refreshed.failed(e));

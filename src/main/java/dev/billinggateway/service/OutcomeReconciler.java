@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.billinggateway.observability.GatewayEvents;
 import dev.billinggateway.persistence.AuditEntry;
 import dev.billinggateway.persistence.AuditLog;
 import dev.billinggateway.persistence.IdempotencyRecord;
@@ -45,6 +46,9 @@ public class OutcomeReconciler {
     @Inject
     AuditLog audit;
 
+    @Inject
+    GatewayEvents events;
+
     @Scheduled(every = "${gateway.reconcile.every:30s}", delayed = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> settleUnknownOutcomes() {
         return reconcileNow().replaceWithVoid();
@@ -54,7 +58,8 @@ public class OutcomeReconciler {
     public Uni<Integer> reconcileNow() {
         return store.claimUnsettled(BATCH, CLAIM_FOR)
                 .chain(records -> Multi.createFrom().iterable(records)
-                        .onItem().transformToUniAndConcatenate(r -> settle(r).onFailure().recoverWithItem(false))
+                        .onItem().transformToUniAndConcatenate(r -> settle(r).onFailure().recoverWithItem(false)
+                                .invoke(settled -> events.reconciliation(r.operation, r.key, settled)))
                         .collect().asList()
                         .map(results -> (int) results.stream().filter(Boolean::booleanValue).count()));
     }
@@ -73,7 +78,6 @@ public class OutcomeReconciler {
             if (now == null || now.error() != null || now.stale() || now.value().isActive() == before) {
                 return Uni.createFrom().item(false);
             }
-            LOG.infof("Reconciled toggle %s of %s: the first attempt did flip it", record.key, customerId);
             AuditEntry entry = new AuditEntry();
             entry.subject = "reconciler";
             entry.operation = record.operation;

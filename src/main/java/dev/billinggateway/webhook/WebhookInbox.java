@@ -19,6 +19,7 @@ import dev.billinggateway.connector.WebhookRequest;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
+import dev.billinggateway.observability.GatewayEvents;
 import dev.billinggateway.persistence.WebhookEvent;
 import dev.billinggateway.persistence.WebhookInboxStore;
 import dev.billinggateway.service.SubscriptionService;
@@ -60,6 +61,9 @@ public class WebhookInbox {
     @Inject
     Vertx vertx;
 
+    @Inject
+    GatewayEvents events;
+
     public Uni<Outcome> receive(Provider provider, WebhookRequest request) {
         var verifier = registry.find(provider, VerifyWebhook.class);
         if (verifier.isEmpty() || !registry.enabled(provider)) {
@@ -70,7 +74,7 @@ public class WebhookInbox {
             verified = verifier.get().verifyWebhook(request);
         } catch (GatewayException e) {
             // never log the body or the signature: only that it was refused
-            LOG.warnf("Refused %s webhook: %s", provider, e.code());
+            events.webhookReceived(provider, e.code() == ErrorCode.UNAUTHENTICATED ? "refused" : "malformed", null, null, null);
             return Uni.createFrom().item(e.code() == ErrorCode.UNAUTHENTICATED ? Outcome.REFUSED : Outcome.MALFORMED);
         }
         String affected;
@@ -82,13 +86,13 @@ public class WebhookInbox {
         return store.insertOnce(provider.name(), verified.dedupKey(), verified.eventType(), request.bodyText(), affected)
                 .map(id -> {
                     if (id == null) {
-                        LOG.infof("Duplicate %s webhook %s ignored", provider, verified.dedupKey());
+                        events.webhookReceived(provider, "duplicate", verified.dedupKey(), verified.eventType(), null);
                         return Outcome.DUPLICATE;
                     }
-                    LOG.infof("Stored %s webhook %s (%s) as event %d", provider, verified.dedupKey(), verified.eventType(), id);
+                    events.webhookReceived(provider, "stored", verified.dedupKey(), verified.eventType(), id);
                     // process after acknowledging: the provider waits for nothing but the stored event
                     vertx.runOnContext(v -> process(id).subscribe().with(ok -> {
-                    }, e -> LOG.warnf("Webhook event %d not processed yet: %s", id, e.getMessage())));
+                    }, e -> LOG.debugf("Webhook event %d: %s", id, e.getClass().getSimpleName()))); // logged by process
                     return Outcome.STORED;
                 });
     }
@@ -110,8 +114,8 @@ public class WebhookInbox {
             List<String> subs = refs.stream().filter(r -> r.kind() == Kind.SUBSCRIPTION).map(ObjectRef::providerId).toList();
             List<String> custs = refs.stream().filter(r -> r.kind() == Kind.CUSTOMER).map(ObjectRef::providerId).toList();
             return subscriptions.refreshFromProvider(provider, subs, custs)
-                    .chain(() -> store.markProcessed(id))
-                    .onFailure().call(e -> store.markFailed(id, e.getClass().getSimpleName() + ": " + e.getMessage(), MAX_ATTEMPTS));
+                    .chain(() -> store.markProcessed(id)).invoke(() -> events.webhookProcessed(provider, id))
+                    .onFailure().invoke(e -> events.webhookFailed(provider, id, e)).onFailure().call(e -> store.markFailed(id, e.getClass().getSimpleName() + ": " + e.getMessage(), MAX_ATTEMPTS));
         });
     }
 

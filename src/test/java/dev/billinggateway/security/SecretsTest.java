@@ -38,6 +38,9 @@ class SecretsTest {
     @Inject
     Pool pool;
 
+    static final List<String> OPERATOR_LOGGERS = List.of("dev.billinggateway.provider-calls", "dev.billinggateway.mutations",
+            "dev.billinggateway.webhooks", "dev.billinggateway.circuit");
+
     final List<String> responses = new ArrayList<>();
 
     @Test
@@ -97,6 +100,15 @@ class SecretsTest {
         org.jboss.logging.Logger.getLogger("dev.billinggateway.security").warn("log capture canary 7f3e");
         String logged = LogCapture.get().all();
         assertThat(logged).as("captured log output").contains("log capture canary 7f3e").contains("Installed features");
+        // the operator lines (README "Observability") are part of what is checked below, and none carries a stack trace
+        List<String> operatorLines = LogCapture.get().lines().stream()
+                .filter(l -> OPERATOR_LOGGERS.stream().anyMatch(l::contains)).toList();
+        assertThat(operatorLines).as("operator log lines")
+                .anyMatch(l -> l.contains("Mutation createSubscription on HITPAY") && l.contains("SUCCEEDED"))
+                .anyMatch(l -> l.contains("provider-calls") && l.contains(" failed after "))
+                .anyMatch(l -> l.contains("Stored HITPAY webhook"))
+                .anyMatch(l -> l.contains("Refused MONRI webhook"))
+                .allSatisfy(l -> assertThat(l).doesNotContain("\tat ").doesNotContain("Exception"));
         String stored = dump("audit_log") + dump("webhook_event") + dump("idempotency_record") + dump("customer_link")
                 + dump("subscription_link");
         for (String secret : secrets) {

@@ -39,6 +39,7 @@ import dev.billinggateway.domain.UpdateSubscriptionInput;
 import dev.billinggateway.provider.hitpay.model.RecurringBilling;
 import dev.billinggateway.provider.hitpay.model.RecurringBillingPage;
 import dev.billinggateway.provider.hitpay.model.UpdateRecurringBillingRequest;
+import dev.billinggateway.observability.ObservedProviderCalls;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -48,6 +49,7 @@ import io.smallrye.mutiny.Uni;
  * {@code ToggleCustomerStatus} is deliberately not implemented (UNSUPPORTED_BY_PROVIDER; cancel instead).
  */
 @ApplicationScoped
+@ObservedProviderCalls
 public class HitPayConnector implements FetchSubscription, ListSubscriptions, ListCustomerSubscriptions,
         FetchCustomer, ListCustomers, CreateSubscription, UpdateSubscription, CancelSubscription {
 

@@ -71,6 +71,11 @@ public class HitPayModule implements ProviderModule {
         return client.guards().healthy(circuitBreakers);
     }
 
+    @Override
+    public List<String> circuitBreakers() {
+        return client.guards().circuits();
+    }
+
     public String baseUrl() {
         return configured(config.apiUrl())
                 .or(() -> sandboxServer.baseUrl(Provider.HITPAY))

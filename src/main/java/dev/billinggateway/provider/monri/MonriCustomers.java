@@ -12,10 +12,12 @@ import dev.billinggateway.connector.ProviderPage;
 import dev.billinggateway.domain.Customer;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
+import dev.billinggateway.observability.ObservedProviderCalls;
 import io.smallrye.mutiny.Uni;
 
 /** Monri customers: {@code GET /v2/customers/:uuid} and {@code GET /v2/customers?limit=&offset=}. */
 @ApplicationScoped
+@ObservedProviderCalls
 public class MonriCustomers implements FetchCustomer, ListCustomers {
 
     /** Monri's page when none is asked for is 20; larger pages are not documented, so stay modest. */

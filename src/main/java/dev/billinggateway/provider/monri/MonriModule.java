@@ -1,5 +1,7 @@
 package dev.billinggateway.provider.monri;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -49,4 +51,10 @@ public class MonriModule implements ProviderModule {
     public java.time.Duration writeTimeout() {
         return account.config().writes().timeout();
     }
+
+    @Override
+    public List<String> circuitBreakers() {
+        return client.guards().circuits();
+    }
+
 }

@@ -23,6 +23,7 @@ import dev.billinggateway.domain.Provider;
 import dev.billinggateway.domain.Subscription;
 import dev.billinggateway.domain.Support;
 import dev.billinggateway.domain.UpdateSubscriptionInput;
+import dev.billinggateway.observability.ObservedProviderCalls;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -32,6 +33,7 @@ import io.smallrye.mutiny.Uni;
  * not offered.
  */
 @ApplicationScoped
+@ObservedProviderCalls
 public class MonriSubscriptions implements FetchSubscription, CreateSubscription, UpdateSubscription, CancelSubscription {
 
     /** Plan lookup reads at most this many plans (pages of 100) before creating one. */

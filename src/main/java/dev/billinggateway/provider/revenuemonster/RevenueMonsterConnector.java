@@ -25,6 +25,7 @@ import dev.billinggateway.domain.Subscription;
 import dev.billinggateway.domain.Support;
 import dev.billinggateway.provider.revenuemonster.dto.RmCustomer;
 import dev.billinggateway.provider.revenuemonster.dto.RmOrder;
+import dev.billinggateway.observability.ObservedProviderCalls;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -34,6 +35,7 @@ import io.smallrye.mutiny.Uni;
  * cancel (emulated by deactivating).
  */
 @ApplicationScoped
+@ObservedProviderCalls
 public class RevenueMonsterConnector implements FetchCustomer, FetchSubscription, ListCustomerSubscriptions,
         ToggleCustomerStatus, CreateSubscription, CancelSubscription {
 

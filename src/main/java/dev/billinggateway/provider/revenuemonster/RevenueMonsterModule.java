@@ -1,5 +1,7 @@
 package dev.billinggateway.provider.revenuemonster;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -49,5 +51,10 @@ public class RevenueMonsterModule implements ProviderModule {
     @Override
     public java.time.Duration writeTimeout() {
         return settings.config().writes().timeout();
+    }
+
+    @Override
+    public List<String> circuitBreakers() {
+        return client.guards().circuits();
     }
 }

@@ -1,0 +1,47 @@
+package dev.billinggateway.observability;
+
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * Spans go to an in-memory exporter (a CDI {@code SpanExporter} bean, which Quarkus uses instead of OTLP),
+ * exported every 20 ms; a circuit opens after 4 calls and stays open; background jobs run only when a test
+ * calls them. Other tests have no exporter bean: their spans are made and dropped.
+ */
+public class ObservabilityProfile implements QuarkusTestProfile {
+
+    @Alternative
+    @Singleton
+    public static class InMemorySpans {
+        @Produces
+        @Singleton
+        InMemorySpanExporter exporter() {
+            return InMemorySpanExporter.create();
+        }
+    }
+
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(InMemorySpans.class);
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "quarkus.otel.bsp.schedule.delay", "20ms",
+                "Retry/maxRetries", "0",
+                "CircuitBreaker/requestVolumeThreshold", "4",
+                "CircuitBreaker/delay", "600000",
+                "CircuitBreaker/delayUnit", "MILLIS",
+                "gateway.reconcile.every", "1h",
+                "gateway.webhooks.retry-every", "1h",
+                "gateway.metrics.backlog-every", "1h");
+    }
+}
