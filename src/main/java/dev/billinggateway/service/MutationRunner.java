@@ -45,6 +45,9 @@ public class MutationRunner {
     @Inject
     SnapshotCodec codec;
 
+    @Inject
+    dev.billinggateway.live.LiveEvents live;
+
     public <T> Uni<T> run(Mutation<T> m) {
         if (m.idempotencyKey() == null) {
             return execute(m, context -> Uni.createFrom().voidItem());
@@ -92,6 +95,7 @@ public class MutationRunner {
         return m.reconcile().apply(existing.context)
                 .call(result -> store.update(existing.key, State.COMPLETED, null, codec.write(result), null))
                 .call(result -> audit.record(entry(m, "RECONCILED", null, result)))
+                .invoke(result -> live.reconciled(result))
                 .onFailure(GatewayException.class).call(e -> outcomeOf(m, existing.key, (GatewayException) e));
     }
 
@@ -117,6 +121,7 @@ public class MutationRunner {
         return Uni.createFrom().deferred(() -> m.execute().apply(recorder))
                 .onFailure().transform(MutationRunner::normalise)
                 .call(result -> audit.record(entry(m, "SUCCEEDED", null, result)))
+                .invoke(result -> live.mutated(result))
                 .onFailure().call(e -> audit.record(entry(m, outcome((GatewayException) e), ((GatewayException) e).code().name(), null)));
     }
 

@@ -44,6 +44,9 @@ public class ObjectRefresher {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    dev.billinggateway.live.LiveEvents live;
+
     /** A linked object to resolve: its gateway ID and where it lives. */
     public record Target(String gatewayId, Provider provider, String providerId) {
     }
@@ -102,7 +105,7 @@ public class ObjectRefresher {
                         toSave.add(new Snapshot(t.gatewayId(), kind, codec.write(value), fetchedAt));
                     }
                 }
-                return snapshots.save(toSave).replaceWith(result);
+                return snapshots.save(toSave).invoke(() -> live.refreshed(known, toSave)).replaceWith(result);
             });
         });
     }
