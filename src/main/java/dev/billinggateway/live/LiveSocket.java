@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,8 +80,9 @@ public class LiveSocket {
     ObjectMapper mapper;
 
     void install(@Observes Router router) {
-        // before the guard's GET /graphql route, which would refuse a browser's upgrade (browsers cannot send a header)
-        router.route(HttpMethod.GET, "/graphql").order(-20).handler(this::upgrade);
+        // before Quarkus' own WebSocket route (order -99) and the guard's GET /graphql route, which would refuse a
+        // browser's upgrade (browsers cannot send a header with it)
+        router.route(HttpMethod.GET, "/graphql").order(-100).handler(this::upgrade);
     }
 
     void upgrade(RoutingContext ctx) {
@@ -215,9 +217,9 @@ public class LiveSocket {
             if (session.isClosed()) {
                 return;
             }
-            Object expireTime = identity.getAttribute("quarkus.identity.expire-time");
-            if (expireTime instanceof Long seconds) {
-                long delay = Math.max(1, seconds * 1000 - System.currentTimeMillis());
+            long expires = expiresAt(identity);
+            if (expires > 0) {
+                long delay = Math.max(1, expires * 1000 - System.currentTimeMillis());
                 expiryTimer = vertx.setTimer(delay, t -> session.close((short) 4401, "the bearer token expired"));
             }
             initialised = true;
@@ -226,6 +228,7 @@ public class LiveSocket {
         }
 
         private void refuse(Verdict verdict) {
+            LOG.debugf("WebSocket connection refused: %s", verdict.message());
             session.close((short) (verdict.status() == 403 ? 4403 : 4401), verdict.message());
         }
 
@@ -313,6 +316,14 @@ public class LiveSocket {
                 context.runOnContext(v -> action.run());
             }
         }
+    }
+
+    /** When the caller's token expires (epoch seconds), 0 when it does not (the development identity). */
+    static long expiresAt(SecurityIdentity identity) {
+        if (identity.getAttribute("quarkus.identity.expire-time") instanceof Long seconds) {
+            return seconds;
+        }
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getExpirationTime() : 0;
     }
 
     /** The token from a {@code connection_init} payload, as the common clients send it. */
