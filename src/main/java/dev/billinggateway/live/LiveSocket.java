@@ -1,5 +1,6 @@
 package dev.billinggateway.live;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.exceptions.ParseCancelledException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.websocket.GraphQLWebSocketSession;
 import io.smallrye.graphql.websocket.graphqltransportws.GraphQLTransportWSSubprotocolHandler;
 import io.vertx.core.Context;
@@ -297,6 +299,17 @@ public class LiveSocket {
             } catch (Exception e) {
                 session.close((short) 1011, "internal error");
             }
+        }
+
+        /**
+         * An {@code error} ends its operation (graphql-transport-ws), but SmallRye 2.17 keeps it among the active ones:
+         * without this, operations refused by validation or a query limit would count against
+         * {@code max-operations-per-connection} until the connection closes.
+         */
+        @Override
+        protected void sendErrorMessage(String operationId, ExecutionResponse response) throws IOException {
+            super.sendErrorMessage(operationId, response);
+            activeOperations.remove(operationId);
         }
 
         @Override

@@ -15,6 +15,7 @@ public class LiveUpdatesProfile implements QuarkusTestProfile {
         config.put("gateway.live.max-operations-per-connection", "3");
         config.put("gateway.live.max-queued-bytes", "16384");
         config.put("gateway.live.init-timeout", "3s");
+        config.put("gateway.live.idle-timeout", "4s");
         return config;
     }
 }

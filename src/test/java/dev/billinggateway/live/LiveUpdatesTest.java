@@ -87,7 +87,7 @@ class LiveUpdatesTest {
         while (live.followers() <= before && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(live.followers()).as("followers after subscribing").isGreaterThan(before);
+        assertThat(live.followers()).as("followers after subscribing %s; messages %s", opId, client.messages).isGreaterThan(before);
     }
 
     static Predicate next(String opId) {
@@ -251,6 +251,14 @@ class LiveUpdatesTest {
     }
 
     @Test
+    void aConnectionThatFollowsNothingIsClosedOnceIdle() throws Exception {
+        try (GraphQLWsClient client = connect()) {
+            client.initialised(Tokens.reader());
+            assertThat(client.closeCode()).isEqualTo((short) 1000); // the profile's gateway.live.idle-timeout=4s
+        }
+    }
+
+    @Test
     void theConnectionEndsWhenItsTokenExpires() throws Exception {
         String shortLived = Jwt.issuer(SecurityProfile.ISSUER).upn("brief@billing.example").groups(Set.of(Roles.READ))
                 .expiresAt(Instant.now().plusSeconds(3)).sign("security/test-private.pem");
@@ -279,7 +287,13 @@ class LiveUpdatesTest {
             client.subscribe("missing", SUBSCRIPTION_UPDATED, Map.of("id", "sub_does_not_exist"));
             JsonObject missing = client.nextOf("missing");
             assertThat(missing.getString("type")).as(missing.encode()).isIn("error", "next");
-            assertThat(missing.encode()).contains("NOT_FOUND");
+            assertThat(missing.encode()).contains("\"code\":\"NOT_FOUND\"");
+
+            // depth and complexity: graphql-java's instrumentation, as over HTTP
+            client.subscribe("deep", "subscription { billingEvents { customer { subscriptions { customer { subscriptions { customer {"
+                    + " subscriptions { customer { subscriptions { customer { id } } } } } } } } } } }", Map.of());
+            JsonObject deep = client.nextOf("deep");
+            assertThat(deep.encode()).contains("max-query-depth");
 
             // at most 3 operations at once (the profile's gateway.live.max-operations-per-connection)
             for (int i = 1; i <= 3; i++) {
