@@ -186,8 +186,10 @@ public class LiveSocket {
 
         @Override
         protected void onMessage(JsonObject message) {
-            lastActive = System.nanoTime();
             String type = message.getString("type", "");
+            if (!"ping".equals(type) && !"pong".equals(type)) {
+                lastActive = System.nanoTime(); // keep-alives (SmallRye pings every 10 s, clients answer) are not activity
+            }
             if ("connection_init".equals(type) && !initialising) {
                 initialising = true;
                 authenticate(message);
