@@ -165,7 +165,7 @@ public class LiveSocket {
         private volatile long expiryTimer = -1;
 
         Connection(Session session, RoutingContext ctx, Context context) {
-            super(session, new ConcurrentHashMap<>());
+            super(session, executionContext());
             this.ctx = ctx;
             this.context = context;
             this.vertx = ctx.vertx();
@@ -331,6 +331,17 @@ public class LiveSocket {
                 context.runOnContext(v -> action.run());
             }
         }
+    }
+
+    /**
+     * What Quarkus' data fetchers read from the execution context: {@code runBlocking} (the resolvers are reactive: they
+     * run on the event loop, as they do for HTTP); without it a batched nested field fails. A new map per connection,
+     * since SmallRye adds the {@code connection_init} payload to it.
+     */
+    static Map<String, Object> executionContext() {
+        Map<String, Object> context = new ConcurrentHashMap<>();
+        context.put("runBlocking", false);
+        return context;
     }
 
     /** When the caller's token expires (epoch seconds), 0 when it does not (the development identity). */

@@ -49,7 +49,8 @@ class LiveUpdatesTest {
 
     static final String SUBSCRIPTION_UPDATED = """
             subscription($id: ID!) { subscriptionUpdated(id: $id) {
-              cause at subscription { id provider providerSubscriptionId productName status amount { amount currency } } } }""";
+              cause at subscription { id provider providerSubscriptionId productName status amount { amount currency }
+                customer { id email } } } }""";
 
     @Inject
     Vertx vertx;
@@ -133,6 +134,7 @@ class LiveUpdatesTest {
             assertThat(subscription.getString("id")).isEqualTo(id);
             assertThat(subscription.getString("providerSubscriptionId")).isEqualTo(HitPaySandboxData.ALICE_ACTIVE_MONTHLY);
             assertThat(subscription.getString("status")).isEqualTo("ACTIVE");
+            assertThat(subscription.getJsonObject("customer").getString("email")).isEqualTo(HitPaySandboxData.ALICE);
             assertThat(subscription.getJsonObject("amount").encode()).isEqualTo("{\"amount\":12.9,\"currency\":\"SGD\"}");
             assertThat(Instant.parse(event.getString("at"))).isBefore(Instant.now().plusSeconds(1));
         }
