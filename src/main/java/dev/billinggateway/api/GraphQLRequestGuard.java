@@ -366,7 +366,8 @@ public class GraphQLRequestGuard {
         ctx.reroute(HttpMethod.POST, ctx.request().uri());
     }
 
-    private Document parse(String query) {
+    /** Parses with the token limit; also used by the WebSocket transport ({@code live.LiveSocket}). */
+    public Document parse(String query) {
         ParserOptions options = ParserOptions.getDefaultOperationParserOptions().transform(b -> b.maxTokens(maxQueryTokens));
         return new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
     }

@@ -55,6 +55,9 @@ public class MutationRunner {
     @Inject
     GatewayEvents events;
 
+    @Inject
+    dev.billinggateway.live.LiveEvents live;
+
     public <T> Uni<T> run(Mutation<T> m) {
         if (m.idempotencyKey() == null) {
             return execute(m, context -> Uni.createFrom().voidItem());
@@ -123,6 +126,7 @@ public class MutationRunner {
         return m.reconcile().apply(existing.context)
                 .call(result -> store.update(idOf(existing), State.COMPLETED, null, codec.write(result), null))
                 .call(result -> audit.record(entry(m, "RECONCILED", null, result)))
+                .invoke(result -> live.reconciled(result))
                 .onFailure(GatewayException.class).call(e -> outcomeOf(m, idOf(existing), (GatewayException) e));
     }
 
@@ -152,6 +156,7 @@ public class MutationRunner {
         return Uni.createFrom().deferred(() -> m.execute().apply(recorder))
                 .onFailure().transform(MutationRunner::normalise)
                 .call(result -> audit.record(entry(m, "SUCCEEDED", null, result)))
+                .invoke(result -> live.mutated(result))
                 .onFailure().call(e -> audit.record(entry(m, outcome((GatewayException) e), ((GatewayException) e).code().name(), null)));
     }
 

@@ -54,6 +54,9 @@ public class ObjectRefresher {
     @Inject
     ReadDeadline deadline;
 
+    @Inject
+    dev.billinggateway.live.LiveEvents live;
+
     /** A linked object to resolve: its gateway ID and where it lives. */
     public record Target(String gatewayId, Provider provider, String providerId) {
     }
@@ -125,6 +128,10 @@ public class ObjectRefresher {
                             writer.confirmed(fresh);
                         }
                     }
+                }
+                if (!toSave.isEmpty()) {
+                    // other instances re-read the stored snapshot when told: tell them once it is written
+                    writer.flushed().subscribe().with(written -> live.refreshed(known, toSave), e -> { });
                 }
                 return writer.writeBehind(toSave).replaceWith(result);
             });

@@ -49,6 +49,9 @@ public class OutcomeReconciler {
     @Inject
     GatewayEvents events;
 
+    @Inject
+    dev.billinggateway.live.LiveEvents live;
+
     @Scheduled(every = "${gateway.reconcile.every:30s}", delayed = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> settleUnknownOutcomes() {
         return reconcileNow().replaceWithVoid();
@@ -88,7 +91,7 @@ public class OutcomeReconciler {
             entry.outcome = "RECONCILED";
             entry.idempotencyKey = record.key;
             return store.update(MutationRunner.idOf(record), State.COMPLETED, null, codec.write(now.value()), null)
-                    .chain(() -> audit.record(entry)).replaceWith(true);
+                    .chain(() -> audit.record(entry)).invoke(() -> live.reconciled(now.value())).replaceWith(true);
         });
     }
 }

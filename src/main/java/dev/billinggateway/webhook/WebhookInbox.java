@@ -64,6 +64,9 @@ public class WebhookInbox {
     @Inject
     GatewayEvents events;
 
+    @Inject
+    dev.billinggateway.live.LiveEvents live;
+
     public Uni<Outcome> receive(Provider provider, WebhookRequest request) {
         var verifier = registry.find(provider, VerifyWebhook.class);
         if (verifier.isEmpty() || !registry.enabled(provider)) {
@@ -115,6 +118,7 @@ public class WebhookInbox {
             List<String> custs = refs.stream().filter(r -> r.kind() == Kind.CUSTOMER).map(ObjectRef::providerId).toList();
             return subscriptions.refreshFromProvider(provider, subs, custs)
                     .chain(() -> store.markProcessed(id)).invoke(() -> events.webhookProcessed(provider, id))
+                    .invoke(() -> live.webhookProcessed(provider, subs, custs))
                     .onFailure().invoke(e -> events.webhookFailed(provider, id, e)).onFailure().call(e -> store.markFailed(id, e.getClass().getSimpleName() + ": " + e.getMessage(), MAX_ATTEMPTS));
         });
     }

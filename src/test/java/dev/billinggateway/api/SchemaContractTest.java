@@ -58,12 +58,14 @@ class SchemaContractTest {
     }
 
     @Test
-    void schemaHasQueryAndMutationRootsAndNoSubscriptionRoot() throws Exception {
+    void theSubscriptionRootIsNamedSoThatTheDomainTypeSubscriptionKeepsItsName() throws Exception {
         TypeDefinitionRegistry schema = new SchemaParser().parse(Files.readString(EXPORTED));
         Map<String, String> roots = schema.schemaDefinition().orElseThrow().getOperationTypeDefinitions().stream()
                 .collect(Collectors.toMap(OperationTypeDefinition::getName, o -> o.getTypeName().getName()));
-        assertThat(roots).containsExactlyInAnyOrderEntriesOf(Map.of("query", "Query", "mutation", "Mutation"));
+        assertThat(roots).containsExactlyInAnyOrderEntriesOf(Map.of("query", "Query", "mutation", "Mutation",
+                "subscription", "SubscriptionRoot"));
         assertThat(schema.getType("Subscription")).isPresent(); // the domain type, not a root
+        assertThat(schema.getType("SubscriptionRoot")).isPresent();
     }
 
     @Test
