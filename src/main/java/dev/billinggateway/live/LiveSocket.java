@@ -24,6 +24,7 @@ import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.security.AccessPolicy;
 import dev.billinggateway.security.AccessPolicy.Need;
 import dev.billinggateway.security.AccessPolicy.Verdict;
+import dev.billinggateway.security.ControlCharacters;
 import dev.billinggateway.security.Introspection;
 import dev.billinggateway.security.SecurityConfig;
 import graphql.language.Document;
@@ -248,7 +249,7 @@ public class LiveSocket {
                 return;
             }
             String operationName = payload.get("operationName") instanceof JsonString name ? name.getString() : null;
-            if (refused(id, query.getString(), operationName)) {
+            if (refused(id, query.getString(), operationName, payload.get("variables"))) {
                 return;
             }
             if (activeOperations.size() >= config.maxOperationsPerConnection()) {
@@ -261,7 +262,7 @@ public class LiveSocket {
         }
 
         /** The transport-independent checks of the HTTP guard; sends the error when the operation is refused. */
-        private boolean refused(String id, String query, String operationName) {
+        private boolean refused(String id, String query, String operationName, jakarta.json.JsonValue variables) {
             Document document;
             try {
                 document = guard.parse(query);
@@ -271,6 +272,13 @@ public class LiveSocket {
                 return true;
             } catch (InvalidSyntaxException e) {
                 error(id, "Invalid syntax: " + e.getMessage(), null);
+                return true;
+            }
+            ControlCharacters.Scan strings = ControlCharacters.scan(document);
+            String control = strings.badLiteral() != null ? strings.badLiteral() : strings.badVariable(json(variables));
+            if (control != null) {
+                error(id, control + " holds a control character (NUL, ESC, ...), which no input of this API accepts",
+                        "no-control-characters");
                 return true;
             }
             if (!exposure.introspectionEnabled() && Introspection.uses(document)) {
@@ -284,6 +292,14 @@ public class LiveSocket {
                 return true;
             }
             return false;
+        }
+
+        private com.fasterxml.jackson.databind.JsonNode json(jakarta.json.JsonValue value) {
+            try {
+                return value == null ? null : mapper.readTree(value.toString());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return null; // it came parsed: it is JSON
+            }
         }
 
         private void error(String id, String message, String rule) {

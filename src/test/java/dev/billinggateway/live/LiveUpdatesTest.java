@@ -286,6 +286,10 @@ class LiveUpdatesTest {
             client.subscribe("big", "subscription { billingEvents { type " + "cause ".repeat(2100) + "} }", Map.of());
             assertError(client.nextOf("big"), "VALIDATION", "max-query-tokens");
 
+            // control characters: refused before anything reads the database, as over HTTP
+            client.subscribe("nul", SUBSCRIPTION_UPDATED, Map.of("id", "sub\u0000x"));
+            assertError(client.nextOf("nul"), "VALIDATION", "no-control-characters");
+
             client.subscribe("missing", SUBSCRIPTION_UPDATED, Map.of("id", "sub_does_not_exist"));
             JsonObject missing = client.nextOf("missing");
             assertThat(missing.getString("type")).as(missing.encode()).isIn("error", "next");
