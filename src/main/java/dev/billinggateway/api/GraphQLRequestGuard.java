@@ -206,6 +206,7 @@ public class GraphQLRequestGuard {
     private static void finish(RoutingContext ctx, String responseType) {
         HttpServerResponse response = ctx.response();
         response.putHeader("Content-Type", responseType + ";charset=utf-8");
+        response.headers().add("Vary", "Accept"); // the media type and status depend on it (a cache in front of GET must know)
         if (GRAPHQL_RESPONSE.equals(responseType) && response.getStatusCode() == 200 && Boolean.TRUE.equals(ctx.get(REQUEST_ERROR))) {
             response.setStatusCode(400);
             response.setStatusMessage("Bad Request");

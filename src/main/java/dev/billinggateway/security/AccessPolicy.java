@@ -190,7 +190,7 @@ public class AccessPolicy {
         }
     }
 
-    private static Duration untilExpiry(SecurityIdentity identity) {
+    static Duration untilExpiry(SecurityIdentity identity) {
         long now = Instant.now().getEpochSecond();
         long exp = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getExpirationTime() : now;
         Duration left = Duration.ofSeconds(Math.max(0, exp - now));

@@ -171,6 +171,7 @@ class FrontDoorTest {
         Answer strict = post(writer, "application/json", GRAPHQL_RESPONSE, query);
         assertThat(strict.status).isEqualTo(200);
         assertThat(strict.contentType).startsWith(GRAPHQL_RESPONSE).containsIgnoringCase("charset=utf-8");
+        assertThat(strict.vary).contains("Accept");
         for (String accept : new String[] { null, "*/*", "application/json", "application/json, " + GRAPHQL_RESPONSE + ";q=0.5" }) {
             Answer answer = post(writer, "application/json", accept, query);
             assertThat(answer.status).as(accept).isEqualTo(200);
@@ -191,6 +192,13 @@ class FrontDoorTest {
             assertThat(legacy.status).as(request).isEqualTo(200);
             validation(legacy, 200);
         }
+        // the same over GET
+        Answer getParse = get(reader, GRAPHQL_RESPONSE, Map.of("query", "{ providers { provider }"));
+        validation(getParse, 400);
+        assertThat(getParse.contentType).startsWith(GRAPHQL_RESPONSE);
+        // a client that accepts neither media type
+        Answer html = post(writer, "application/json", "text/html", query);
+        validation(html, 406).rule("accept");
     }
 
     @Test
@@ -316,7 +324,7 @@ class FrontDoorTest {
 
     // --- helpers
 
-    record Answer(int status, String contentType, String allow, JsonNode body) {
+    record Answer(int status, String contentType, String allow, String vary, JsonNode body) {
         Checked rule(String rule) {
             return new Checked(this).rule(rule);
         }
@@ -383,6 +391,6 @@ class FrontDoorTest {
             body = mapper.createObjectNode().put("notJson", response.body());
         }
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("Allow").orElse(""), body);
+                response.headers().firstValue("Allow").orElse(""), response.headers().firstValue("Vary").orElse(""), body);
     }
 }
