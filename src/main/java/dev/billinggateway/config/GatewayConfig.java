@@ -30,6 +30,14 @@ public interface GatewayConfig {
 
     Retention retention();
 
+    Storage storage();
+
+    interface Storage {
+        /** While PostgreSQL is known to be down, how often to check it is back (to log the recovery once). */
+        @WithDefault("5s")
+        String recheckEvery();
+    }
+
     Webhooks webhooks();
 
     /** Pruning of what grows without bound, in small batches (README "## Operations"). */
