@@ -92,6 +92,19 @@ class FieldCostTest {
     }
 
     @Test
+    void aFieldLeftOutByItsVariableCostsNothingAndIncludedIsRead() {
+        String query = "query($id: ID!, $full: Boolean!) { subscription(id: $id) { customer { email isActive @include(if: $full) } } }";
+        Gql.post(query, Map.of("id", aliceCanceled, "full", false)).statusCode(200)
+                .body("data.subscription.customer.email", org.hamcrest.Matchers.is(HitPaySandboxData.ALICE));
+        assertThat(calls(Provider.HITPAY)).as("without isActive").hasSize(1);
+        faults.clear();
+
+        JsonPath full = Gql.post(query, Map.of("id", aliceCanceled, "full", true)).statusCode(200).extract().jsonPath();
+        assertThat(full.getBoolean("data.subscription.customer.isActive")).as("the same document, now with isActive").isTrue();
+        assertThat(calls(Provider.HITPAY)).hasSizeGreaterThan(1);
+    }
+
+    @Test
     void customerSubscriptionsNeedNoCustomerRead() {
         Gql.post("query($id: ID!) { subscription(id: $id) { customer { subscriptions { id } } } }", Map.of("id", aliceActive))
                 .statusCode(200);
