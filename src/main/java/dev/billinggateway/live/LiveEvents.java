@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.billinggateway.api.CustomerNode;
 import dev.billinggateway.api.SubscriptionNode;
 import dev.billinggateway.domain.Customer;
+import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
 import dev.billinggateway.domain.Subscription;
 import dev.billinggateway.persistence.LinkStore;
@@ -32,6 +34,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.BackPressureFailure;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
@@ -82,10 +85,10 @@ public class LiveEvents {
     String url;
 
     @ConfigProperty(name = "quarkus.datasource.username")
-    java.util.Optional<String> username;
+    Optional<String> username;
 
     @ConfigProperty(name = "quarkus.datasource.password")
-    java.util.Optional<String> password;
+    Optional<String> password;
 
     private final Set<Consumer<LiveEvent>> listeners = ConcurrentHashMap.newKeySet();
     private volatile PgSubscriber subscriber;
@@ -266,8 +269,8 @@ public class LiveEvents {
             emitter.onTermination(() -> listeners.remove(listener));
         }, BackPressureStrategy.ERROR)
                 .onOverflow().buffer(buffered)
-                .onFailure(io.smallrye.mutiny.subscription.BackPressureFailure.class)
-                .transform(e -> dev.billinggateway.domain.GatewayException.validation(null, "buffered-events",
+                .onFailure(BackPressureFailure.class)
+                .transform(e -> GatewayException.validation(null, "buffered-events",
                         "more than " + buffered + " events waited for this client (gateway.live.buffered-events): the stream is ended"));
     }
 

@@ -191,13 +191,22 @@ public class LiveSocket {
             if (!"ping".equals(type) && !"pong".equals(type)) {
                 lastActive = System.nanoTime(); // keep-alives (SmallRye pings every 10 s, clients answer) are not activity
             }
-            if ("connection_init".equals(type) && !initialising) {
-                initialising = true;
-                authenticate(message);
-            } else if ("subscribe".equals(type) && initialised) {
-                subscribe(message);
+            if ("connection_init".equals(type)) {
+                if (initialising) {
+                    // answered here, not by SmallRye: it would acknowledge a second one while the first is being checked
+                    session.close((short) 4429, "Too many initialisation requests");
+                } else {
+                    initialising = true;
+                    authenticate(message);
+                }
+            } else if ("subscribe".equals(type)) {
+                if (initialised) {
+                    subscribe(message);
+                } else {
+                    session.close((short) 4401, "Unauthorized");
+                }
             } else {
-                super.onMessage(message); // ping, complete, a second connection_init (4429), subscribe before init (4401)
+                super.onMessage(message); // ping, pong, complete
             }
         }
 

@@ -246,6 +246,12 @@ class LiveUpdatesTest {
             assertThat(client.closeCode()).isEqualTo((short) 4401);
         }
         try (GraphQLWsClient client = connect()) {
+            // a second connection_init, sent while the first is being checked, must not slip through unchecked
+            client.init(Tokens.reader());
+            client.init(null);
+            assertThat(client.closeCode()).isEqualTo((short) 4429);
+        }
+        try (GraphQLWsClient client = connect()) {
             // no connection_init at all
             assertThat(client.closeCode()).isEqualTo((short) 4408);
         }
