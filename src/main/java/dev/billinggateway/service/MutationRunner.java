@@ -18,6 +18,7 @@ import dev.billinggateway.connector.ConnectorRegistry;
 import dev.billinggateway.connector.ProviderModule;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
+import dev.billinggateway.live.LiveEvents;
 import dev.billinggateway.observability.GatewayEvents;
 import dev.billinggateway.persistence.AuditEntry;
 import dev.billinggateway.persistence.AuditLog;
@@ -56,7 +57,7 @@ public class MutationRunner {
     GatewayEvents events;
 
     @Inject
-    dev.billinggateway.live.LiveEvents live;
+    LiveEvents live;
 
     public <T> Uni<T> run(Mutation<T> m) {
         if (m.idempotencyKey() == null) {

@@ -20,6 +20,7 @@ import dev.billinggateway.connector.NotYetReadable;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
+import dev.billinggateway.live.LiveEvents;
 import dev.billinggateway.observability.GatewayEvents;
 import dev.billinggateway.persistence.SnapshotStore;
 import dev.billinggateway.persistence.StorageOutage;
@@ -46,6 +47,8 @@ public class ObjectRefresher {
 
     @Inject
     SnapshotWriter writer;
+
+    @Inject
     GatewayEvents events;
 
     @Inject
@@ -55,7 +58,7 @@ public class ObjectRefresher {
     ReadDeadline deadline;
 
     @Inject
-    dev.billinggateway.live.LiveEvents live;
+    LiveEvents live;
 
     /** A linked object to resolve: its gateway ID and where it lives. */
     public record Target(String gatewayId, Provider provider, String providerId) {
@@ -129,11 +132,12 @@ public class ObjectRefresher {
                         }
                     }
                 }
-                if (!toSave.isEmpty()) {
-                    // other instances re-read the stored snapshot when told: tell them once it is written
-                    writer.flushed().subscribe().with(written -> live.refreshed(known, toSave), e -> { });
-                }
-                return writer.writeBehind(toSave).replaceWith(result);
+                return writer.writeBehind(toSave).invoke(() -> {
+                    if (!toSave.isEmpty()) {
+                        // listeners re-read the stored snapshot when told: tell them once it is written, not before
+                        writer.flushed().subscribe().with(written -> live.refreshed(known, toSave), e -> { });
+                    }
+                }).replaceWith(result);
             });
         });
     }
@@ -186,8 +190,12 @@ public class ObjectRefresher {
     private Uni<Void> lateAnswer(String kind, Key key, List<Target> targets, Object value) {
         OffsetDateTime fetchedAt = now();
         String payload = codec.write(value);
-        return writer.writeBehind(targets.stream().filter(t -> key.equals(new Key(t.provider(), t.providerId())))
-                .map(t -> new Snapshot(t.gatewayId(), kind, payload, fetchedAt)).toList());
+        List<Snapshot> answers = targets.stream().filter(t -> key.equals(new Key(t.provider(), t.providerId())))
+                .map(t -> new Snapshot(t.gatewayId(), kind, payload, fetchedAt)).toList();
+        // as for an answer in time: written where it changed the object (the store leaves unchanged rows alone),
+        // and this instance's stale answers are dated by it
+        answers.forEach(writer::confirmed);
+        return writer.writeBehind(answers);
     }
 
     static boolean isUnreachable(GatewayException e) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.billinggateway.live.LiveEvents;
 import dev.billinggateway.observability.GatewayEvents;
 import dev.billinggateway.persistence.AuditEntry;
 import dev.billinggateway.persistence.AuditLog;
@@ -50,7 +51,7 @@ public class OutcomeReconciler {
     GatewayEvents events;
 
     @Inject
-    dev.billinggateway.live.LiveEvents live;
+    LiveEvents live;
 
     @Scheduled(every = "${gateway.reconcile.every:30s}", delayed = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> settleUnknownOutcomes() {

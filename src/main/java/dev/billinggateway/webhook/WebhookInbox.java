@@ -19,6 +19,7 @@ import dev.billinggateway.connector.WebhookRequest;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
+import dev.billinggateway.live.LiveEvents;
 import dev.billinggateway.observability.GatewayEvents;
 import dev.billinggateway.persistence.WebhookEvent;
 import dev.billinggateway.persistence.WebhookInboxStore;
@@ -65,7 +66,7 @@ public class WebhookInbox {
     GatewayEvents events;
 
     @Inject
-    dev.billinggateway.live.LiveEvents live;
+    LiveEvents live;
 
     public Uni<Outcome> receive(Provider provider, WebhookRequest request) {
         var verifier = registry.find(provider, VerifyWebhook.class);

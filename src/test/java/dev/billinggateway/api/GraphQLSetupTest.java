@@ -45,6 +45,7 @@ class GraphQLSetupTest {
                 .contains(smallRyes)
                 .anyMatch(UnifiedErrors.class::isInstance)
                 .anyMatch(RequestErrors.class::isInstance)
-                .hasSize(4); // limits, error codes, request errors, SmallRye's
+                .anyMatch(dev.billinggateway.observability.GraphQLObservation.class::isInstance)
+                .hasSize(5); // limits, error codes, request errors, metrics, SmallRye's
     }
 }
