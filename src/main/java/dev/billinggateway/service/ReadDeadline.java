@@ -1,6 +1,5 @@
 package dev.billinggateway.service;
 
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
