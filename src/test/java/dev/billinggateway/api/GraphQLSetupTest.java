@@ -44,6 +44,7 @@ class GraphQLSetupTest {
         assertThat(((ChainedInstrumentation) installed).getInstrumentations())
                 .contains(smallRyes)
                 .anyMatch(UnifiedErrors.class::isInstance)
-                .hasSize(4); // depth, complexity, error codes, SmallRye's
+                .anyMatch(dev.billinggateway.observability.GraphQLObservation.class::isInstance)
+                .hasSize(5); // depth, complexity, error codes, observation, SmallRye's
     }
 }
