@@ -62,12 +62,14 @@ public class GatewayEvents {
     public void mutation(AuditEntry entry) {
         metrics.increment("gateway.mutations", "Mutations by operation and outcome (OUTCOME_UNKNOWN: reconciled later)",
                 "operation", entry.operation, "outcome", entry.outcome, "provider", entry.provider == null ? "NONE" : entry.provider);
-        String line = "Mutation %s on %s of %s by %s: %s%s";
-        Object code = entry.errorCode == null ? "" : " " + entry.errorCode;
+        String line = "Mutation %s on %s%s by %s: %s%s";
+        String target = entry.targetId == null ? "" : " of " + entry.targetId; // a create that failed has none
+        String provider = entry.provider == null ? "no provider" : entry.provider;
+        String code = entry.errorCode == null ? "" : " " + entry.errorCode;
         if ("OUTCOME_UNKNOWN".equals(entry.outcome) || "FAILED".equals(entry.outcome)) {
-            MUTATION_LOG.warnf(line, entry.operation, entry.provider, entry.targetId, entry.subject, entry.outcome, code);
+            MUTATION_LOG.warnf(line, entry.operation, provider, target, entry.subject, entry.outcome, code);
         } else {
-            MUTATION_LOG.infof(line, entry.operation, entry.provider, entry.targetId, entry.subject, entry.outcome, code);
+            MUTATION_LOG.infof(line, entry.operation, provider, target, entry.subject, entry.outcome, code);
         }
     }
 

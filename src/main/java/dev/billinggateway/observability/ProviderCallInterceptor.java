@@ -22,7 +22,7 @@ import io.smallrye.mutiny.subscription.Cancellable;
 /**
  * Wraps each provider operation (as the services see it: all HTTP attempts, retries and the mapping to a
  * unified error code) in a span {@code <provider> <operation>} and records the call meters. The HTTP client
- * spans Quarkus creates for the REST calls become its children ({@link ProviderSpanAttributes} tags them).
+ * spans Quarkus creates for the REST calls become its children.
  */
 @ObservedProviderCalls
 @Interceptor
@@ -44,12 +44,11 @@ public class ProviderCallInterceptor {
         Provider provider = operation.provider();
         String name = method.getName();
         return Uni.createFrom().deferred(() -> {
-            ProviderCall call = new ProviderCall(provider, name);
             Span span = tracer.spanBuilder(provider.slug() + " " + name).setSpanKind(SpanKind.INTERNAL)
                     .setAttribute(ProviderSpanAttributes.PROVIDER, provider.name())
                     .setAttribute(ProviderSpanAttributes.OPERATION, name)
                     .startSpan();
-            Context context = Context.current().with(span).with(ProviderCall.KEY, call);
+            Context context = Context.current().with(span);
             long started = System.nanoTime();
             Uni<?> inner;
             try (Scope ignored = context.makeCurrent()) {
@@ -58,7 +57,7 @@ public class ProviderCallInterceptor {
                 inner = Uni.createFrom().failure(e);
             }
             Uni<?> within = inner;
-            // subscribed inside the span's scope: the REST client's filters, which run on subscription, see it
+            // subscribed inside the span's scope: the HTTP client spans made on subscription become its children
             return Uni.createFrom().emitter(emitter -> {
                 Cancellable subscription;
                 try (Scope ignored = context.makeCurrent()) {
@@ -69,7 +68,6 @@ public class ProviderCallInterceptor {
                 String outcome = GatewayMetrics.outcome(failure);
                 events.providerCall(provider, name, failure, System.nanoTime() - started);
                 span.setAttribute(ProviderSpanAttributes.OUTCOME, outcome);
-                span.setAttribute(ProviderSpanAttributes.ATTEMPTS, call.attempts().get());
                 if (failure != null) {
                     span.setStatus(StatusCode.ERROR, outcome);
                 }

@@ -36,6 +36,7 @@ public class ObservabilityProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "quarkus.otel.bsp.schedule.delay", "20ms",
+                "quarkus.otel.traces.sampler.arg", "1.0",
                 "Retry/maxRetries", "0",
                 "CircuitBreaker/requestVolumeThreshold", "4",
                 "CircuitBreaker/delay", "600000",

