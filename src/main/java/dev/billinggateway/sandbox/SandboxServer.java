@@ -112,7 +112,8 @@ public class SandboxServer {
             });
             HttpServer server;
             try {
-                server = vertx.createHttpServer().requestHandler(router).listen(port, host)
+                server = vertx.createHttpServer().connectionHandler(connection -> faults.connected(provider))
+                        .requestHandler(router).listen(port, host)
                         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the " + provider + " sandbox on " + host + ":" + port, e);
