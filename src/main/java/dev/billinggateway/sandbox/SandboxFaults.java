@@ -56,6 +56,7 @@ public class SandboxFaults {
     private final ConcurrentLinkedDeque<Call> calls = new ConcurrentLinkedDeque<>();
     private final AtomicInteger logged = new AtomicInteger();
     private final AtomicLong received = new AtomicLong();
+    private final Map<Provider, AtomicLong> connections = new ConcurrentHashMap<>();
 
     public void set(Provider provider, Fault fault) {
         faults.put(provider, fault);
@@ -83,6 +84,16 @@ public class SandboxFaults {
         if (logged.incrementAndGet() > MAX_LOGGED && calls.pollFirst() != null) {
             logged.decrementAndGet();
         }
+    }
+
+    void connected(Provider provider) {
+        connections.computeIfAbsent(provider, p -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** TCP connections the provider's sandbox accepted since start (connection reuse shows as few). */
+    public long connections(Provider provider) {
+        AtomicLong opened = connections.get(provider);
+        return opened == null ? 0 : opened.get();
     }
 
     /** Every call the sandboxes received since start, also those the log no longer holds (the benchmark's count). */

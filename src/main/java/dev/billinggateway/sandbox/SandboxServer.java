@@ -114,6 +114,7 @@ public class SandboxServer {
             try {
                 // not traced: the gateway's own client spans show these calls; the sandbox's server side is noise
                 server = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setTracingPolicy(io.vertx.core.tracing.TracingPolicy.IGNORE))
+                        .connectionHandler(connection -> faults.connected(provider))
                         .requestHandler(router).listen(port, host)
                         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             } catch (Exception e) {

@@ -130,6 +130,18 @@ class FieldCostTest {
         assertThat(customerCalls(Provider.REVENUE_MONSTER)).as("no read beyond the subscription's own").isEqualTo(alone);
     }
 
+    @Test
+    void consecutiveReadsReuseOneKeptAliveConnection() {
+        Gql.post(WITH_EMAIL, Map.of("id", aliceActive)).statusCode(200); // a connection in the pool
+        long opened = faults.connections(Provider.HITPAY);
+        faults.clear();
+        for (int i = 0; i < 5; i++) {
+            Gql.post(WITH_EMAIL, Map.of("id", aliceActive)).statusCode(200);
+        }
+        assertThat(calls(Provider.HITPAY)).hasSize(5);
+        assertThat(faults.connections(Provider.HITPAY) - opened).as("connections opened for 5 calls one after another").isZero();
+    }
+
     private List<String> calls(Provider provider) {
         return faults.calls(provider).stream().map(c -> c.method() + " " + c.path()).toList();
     }
