@@ -187,7 +187,7 @@ public class LiveSocket {
 
         @Override
         protected void onMessage(JsonObject message) {
-            String type = message.getString("type", "");
+            String type = message.get("type") instanceof JsonString t ? t.getString() : "";
             if (!"ping".equals(type) && !"pong".equals(type)) {
                 lastActive = System.nanoTime(); // keep-alives (SmallRye pings every 10 s, clients answer) are not activity
             }
