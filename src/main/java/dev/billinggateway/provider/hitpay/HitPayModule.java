@@ -1,6 +1,7 @@
 package dev.billinggateway.provider.hitpay;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
