@@ -86,6 +86,12 @@ public class GatewayMetrics {
         if (failure == null) {
             return OK;
         }
+        if (failure instanceof io.smallrye.mutiny.CompositeException composite) {
+            return outcome(composite.getCauses().get(0)); // the failure itself; the rest failed handling it
+        }
+        if (failure instanceof dev.billinggateway.connector.NotYetReadable notYet) {
+            return notYet.error().code().name(); // the provider will not show it yet: its own answer, not a fault
+        }
         return failure instanceof GatewayException g ? g.code().name() : ErrorCode.INTERNAL.name();
     }
 

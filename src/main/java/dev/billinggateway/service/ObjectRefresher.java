@@ -209,6 +209,9 @@ public class ObjectRefresher {
         if (t instanceof NotYetReadable notYet) {
             return notYet.error();
         }
+        if (t instanceof io.smallrye.mutiny.CompositeException composite) {
+            return asGatewayException(composite.getCauses().get(0)); // the failure itself; the rest failed handling it
+        }
         if (StorageOutage.isStorageUnreachable(t)) {
             return StorageOutage.unavailable(t); // the database, not the provider: logged once per outage
         }

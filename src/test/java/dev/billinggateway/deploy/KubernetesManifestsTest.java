@@ -24,13 +24,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 /**
- * The Kubernetes manifests in deploy/kubernetes: every resource the kustomization lists parses and is there; the
+ * The Kubernetes manifests in docker/kubernetes: every resource the kustomization lists parses and is there; the
  * probes hit the gateway's health endpoints; credentials come from the Secret, never inline; and the shutdown fits:
- * the grace period covers the preStop sleep plus the gateway's own shutdown timeout from application.properties.
+ * the grace period covers the preStop sleep plus the gateway's own shutdown delay and timeout from application.properties.
  */
 class KubernetesManifestsTest {
 
-    static final Path DIR = Path.of("deploy/kubernetes");
+    static final Path DIR = Path.of("docker/kubernetes");
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final Map<String, JsonNode> BY_KIND = new HashMap<>();
 
@@ -88,7 +88,7 @@ class KubernetesManifestsTest {
                 assertThat(env.get("value").asText()).startsWith("/etc/billing-gateway/secrets/");
             }
         }
-        assertThat(fromSecret).contains("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
+        assertThat(fromSecret).contains("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "GATEWAY_CURSOR_SIGNING_KEY",
                 "GATEWAY_PROVIDERS_REVENUE_MONSTER_CLIENT_SECRET", "GATEWAY_PROVIDERS_HITPAY_API_KEY",
                 "GATEWAY_PROVIDERS_HITPAY_WEBHOOK_SALT", "GATEWAY_PROVIDERS_MONRI_MERCHANT_KEY");
         JsonNode keys = deployment().at("/spec/template/spec/volumes").findParent("secret");
@@ -100,7 +100,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void theGracePeriodCoversThePreStopSleepAndTheShutdownTimeout() throws IOException {
+    void theGracePeriodCoversThePreStopSleepTheShutdownDelayAndTheShutdownTimeout() throws IOException {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
             properties.load(in);
@@ -108,6 +108,10 @@ class KubernetesManifestsTest {
         String timeout = properties.getProperty("quarkus.shutdown.timeout");
         assertThat(timeout).as("quarkus.shutdown.timeout in application.properties").isNotNull();
         long shutdownSeconds = Duration.parse("PT" + timeout.toUpperCase()).toSeconds();
+        // with the shutdown delay on, readiness is DOWN but requests are still served for the delay first
+        if (Boolean.parseBoolean(properties.getProperty("quarkus.shutdown.delay-enabled", "false"))) {
+            shutdownSeconds += Duration.parse("PT" + properties.getProperty("quarkus.shutdown.delay").toUpperCase()).toSeconds();
+        }
         JsonNode preStop = container().at("/lifecycle/preStop/exec/command");
         assertThat(preStop.get(0).asText()).isEqualTo("sleep");
         long preStopSeconds = preStop.get(1).asLong();

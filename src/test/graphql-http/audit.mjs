@@ -1,7 +1,7 @@
 // The GraphQL-over-HTTP server audit of the graphql-http project, run against a running gateway.
 //
 //   npm install --no-save graphql-http@1.23.1 graphql@16   (in this folder or any parent of it)
-//   GATEWAY_URL=http://localhost:8080/graphql node scripts/graphql-http-audit.mjs
+//   GATEWAY_URL=http://localhost:8080/graphql node src/test/graphql-http/audit.mjs
 //
 // With authentication on, give the gateway's bearer token in GATEWAY_TOKEN, or a PEM private key
 // (GATEWAY_JWT_KEY=src/test/resources/security/test-private.pem) and issuer (GATEWAY_JWT_ISSUER) to mint a
