@@ -16,6 +16,9 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import dev.billinggateway.config.GatewayConfig;
 import dev.billinggateway.persistence.SnapshotStore;
 import dev.billinggateway.persistence.SnapshotStore.Snapshot;
@@ -40,11 +43,11 @@ public class SnapshotWriter {
     static final int MAX_PENDING = 10_000;
     static final int MAX_BATCH = 500;
 
-    /** Per object, bounded: a full map is cleared rather than tracked per entry (it only refines fetchedAt). */
+    /** Per object, bounded (it only refines fetchedAt: an evicted entry falls back to the stored one). */
     static final int MAX_CONFIRMED = 50_000;
 
     private final Map<String, Snapshot> pending = new ConcurrentHashMap<>();
-    private final Map<String, Snapshot> confirmed = new ConcurrentHashMap<>();
+    private final Cache<String, Snapshot> confirmed = Caffeine.newBuilder().maximumSize(MAX_CONFIRMED).build();
     private final AtomicBoolean flushing = new AtomicBoolean();
     private final List<CompletableFuture<Void>> waiters = new CopyOnWriteArrayList<>();
 
@@ -90,15 +93,12 @@ public class SnapshotWriter {
      * older one stored.
      */
     void confirmed(Snapshot unchanged) {
-        if (confirmed.size() >= MAX_CONFIRMED) {
-            confirmed.clear();
-        }
         confirmed.put(unchanged.gatewayId(), unchanged);
     }
 
     /** The stored copy, dated by the last read of this instance that found it unchanged when that is later. */
     Snapshot lastConfirmed(Snapshot stored) {
-        Snapshot seen = confirmed.get(stored.gatewayId());
+        Snapshot seen = confirmed.getIfPresent(stored.gatewayId());
         return seen != null && seen.fetchedAt().isAfter(stored.fetchedAt()) && seen.payload().equals(stored.payload()) ? seen : stored;
     }
 
