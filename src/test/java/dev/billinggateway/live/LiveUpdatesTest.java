@@ -24,6 +24,7 @@ import dev.billinggateway.provider.hitpay.sandbox.HitPaySandboxData;
 import dev.billinggateway.security.Roles;
 import dev.billinggateway.security.SecurityProfile;
 import dev.billinggateway.security.Tokens;
+import dev.billinggateway.testsupport.Await;
 import dev.billinggateway.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -84,10 +85,7 @@ class LiveUpdatesTest {
     void follow(GraphQLWsClient client, String opId, String query, Map<String, Object> variables) throws InterruptedException {
         int before = live.followers();
         client.subscribe(opId, query, variables);
-        long deadline = System.nanoTime() + GraphQLWsClient.WAIT.toNanos();
-        while (live.followers() <= before && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until("this instance follows " + opId, () -> live.followers() > before, GraphQLWsClient.WAIT);
         assertThat(live.followers()).as("followers after subscribing %s; messages %s", opId, client.messages).isGreaterThan(before);
     }
 
@@ -317,10 +315,7 @@ class LiveUpdatesTest {
             // ending one makes room
             int before = live.followers();
             client.send(new JsonObject().put("id", "f1").put("type", "complete"));
-            long deadline = System.nanoTime() + GraphQLWsClient.WAIT.toNanos();
-            while (live.followers() >= before && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.until("f1 no longer followed", () -> live.followers() < before, GraphQLWsClient.WAIT);
             follow(client, "f5", SUBSCRIPTION_UPDATED, Map.of("id", id));
             assertThat(client.closed).isNotDone();
         }

@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,6 +31,7 @@ import dev.billinggateway.provider.revenuemonster.sandbox.RevenueMonsterSandbox;
 import dev.billinggateway.sandbox.SandboxFaults;
 import dev.billinggateway.sandbox.SandboxFaults.Fault;
 import dev.billinggateway.sandbox.SandboxFaults.Mode;
+import dev.billinggateway.testsupport.Await;
 import dev.billinggateway.testsupport.Gql;
 import dev.billinggateway.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -149,11 +149,11 @@ class MetricsAndHealthTest {
         given().contentType(ContentType.JSON).body(hitpay).post("/webhooks/hitpay").then().statusCode(401);
 
         for (Provider p : Provider.values()) {
-            awaitTrue("webhook of " + p + " processed or failed", () -> {
+            Await.until("webhook of " + p + " processed or failed", () -> {
                 Metrics now = Metrics.scrape();
                 return delta(before, now, "gateway_webhooks_total", "provider", p.name(), "event", "processed")
                         + delta(before, now, "gateway_webhooks_total", "provider", p.name(), "event", "failed") >= 1;
-            });
+            }, Duration.ofSeconds(30));
         }
         backlog.refresh().await().atMost(Duration.ofSeconds(10));
         Metrics after = Metrics.scrape();
@@ -173,10 +173,10 @@ class MetricsAndHealthTest {
         Gql.post("{ subscriptions(first: 50, filter: {provider: MONRI}) { nodes { id } } }").statusCode(200); // snapshots in place
         Metrics before = Metrics.scrape();
         faults.set(Provider.MONRI, new Fault(Mode.ERROR, 0));
-        awaitTrue("Monri's circuit open", () -> {
+        Await.until("Monri's circuit open", () -> {
             Gql.post("{ subscriptions(first: 50, filter: {provider: MONRI}) { nodes { id stale } } }").statusCode(200);
             return Metrics.scrape().value("gateway_provider_circuit_state", "provider", "MONRI") == 2;
-        });
+        }, Duration.ofSeconds(30));
         Metrics after = Metrics.scrape();
         assertThat(delta(before, after, "gateway_snapshots_stale_served_total", "provider", "MONRI")).isGreaterThanOrEqualTo(1);
         assertThat(delta(before, after, "gateway_provider_calls_seconds_count", "provider", "MONRI", "operation", "fetchSubscription",
@@ -209,20 +209,6 @@ class MetricsAndHealthTest {
         return after.value(name, labels) - before.value(name, labels);
     }
 
-    private static void awaitTrue(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 30 s: " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 
     private static String hmac(String salt, String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
