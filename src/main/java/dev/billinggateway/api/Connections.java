@@ -2,6 +2,7 @@ package dev.billinggateway.api;
 
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import dev.billinggateway.service.FanOut;
 import io.smallrye.mutiny.Uni;
@@ -15,9 +16,9 @@ final class Connections {
     private Connections() {
     }
 
-    static <T, C> Uni<C> of(Uni<FanOut.Page<T>> page, BiFunction<List<T>, PageInfo, C> connection) {
+    static <T, N, C> Uni<C> of(Uni<FanOut.Page<T>> page, Function<T, N> toNode, BiFunction<List<N>, PageInfo, C> connection) {
         return page.map(p -> {
-            C built = connection.apply(p.items(), new PageInfo(p.hasNextPage(), p.endCursor()));
+            C built = connection.apply(p.items().stream().map(toNode).toList(), new PageInfo(p.hasNextPage(), p.endCursor()));
             if (!p.failures().isEmpty()) {
                 throw new PartialResult(new ProviderFailures(built, p.failures()));
             }

@@ -37,7 +37,7 @@ public class CustomerApi {
     @Query("customer")
     public Uni<CustomerNode> customer(@Name("id") @Id @NonNull String id) {
         caller.requireRead();
-        return customers.get(id);
+        return customers.get(id).map(CustomerNode::of);
     }
 
     @Query("customers")
@@ -48,13 +48,14 @@ public class CustomerApi {
         Provider provider = filter == null ? null : filter.provider;
         String email = filter == null ? null : filter.email;
         return Connections.of(Uni.createFrom().deferred(() -> customers.list(provider, email, Pages.size(first, config), after)),
-                CustomerConnection::new);
+                CustomerNode::of, CustomerConnection::new);
     }
 
     @Description("the customer's subscriptions at its provider")
     @NonNull
     public Uni<List<@NonNull List<@NonNull SubscriptionNode>>> subscriptions(@Source List<CustomerNode> owners) {
-        return subscriptions.subscriptionsOf(owners);
+        return subscriptions.subscriptionsOf(owners.stream().map(CustomerNode::view).toList())
+                .map(lists -> lists.stream().map(l -> l.stream().map(SubscriptionNode::of).toList()).toList());
     }
 
     @Mutation("toggleCustomerStatus")
@@ -62,7 +63,7 @@ public class CustomerApi {
     public Uni<@NonNull CustomerNode> toggleCustomerStatus(@Name("id") @Id @NonNull String id,
             @Name("idempotencyKey") String idempotencyKey) {
         caller.requireWrite();
-        return customers.toggle(caller.subject(), id, idempotencyKey);
+        return customers.toggle(caller.subject(), id, idempotencyKey).map(CustomerNode::of);
     }
 
     @Mutation("setCustomerStatus")
@@ -70,7 +71,7 @@ public class CustomerApi {
     public Uni<@NonNull CustomerNode> setCustomerStatus(@Name("id") @Id @NonNull String id, @Name("active") boolean active,
             @Name("idempotencyKey") String idempotencyKey) {
         caller.requireWrite();
-        return customers.setStatus(caller.subject(), id, active, idempotencyKey);
+        return customers.setStatus(caller.subject(), id, active, idempotencyKey).map(CustomerNode::of);
     }
 
     @Mutation("linkCustomer")
@@ -78,6 +79,6 @@ public class CustomerApi {
     public Uni<@NonNull CustomerNode> linkCustomer(@Name("provider") @NonNull Provider provider,
             @Name("providerCustomerId") @NonNull String providerCustomerId) {
         caller.requireWrite();
-        return customers.link(caller.subject(), provider, providerCustomerId);
+        return customers.link(caller.subject(), provider, providerCustomerId).map(CustomerNode::of);
     }
 }

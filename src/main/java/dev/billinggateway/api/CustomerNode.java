@@ -13,6 +13,7 @@ import dev.billinggateway.domain.Customer;
 import dev.billinggateway.domain.PaymentMethod;
 import dev.billinggateway.domain.PhoneNumber;
 import dev.billinggateway.domain.Provider;
+import dev.billinggateway.service.CustomerView;
 
 /** The GraphQL {@code Customer}: the provider's data under a stable gateway ID, with its freshness. */
 @Type("Customer")
@@ -29,10 +30,15 @@ public record CustomerNode(
         OffsetDateTime updatedAt,
         @Description("true when served from the gateway's last-known copy because the provider could not be reached") boolean stale,
         @Description("when the gateway last read this from the provider") OffsetDateTime fetchedAt,
-        @Ignore Customer data) {
+        @Ignore CustomerView view) {
 
-    public static CustomerNode of(String id, Customer c, boolean stale, OffsetDateTime fetchedAt) {
-        return new CustomerNode(id, c.provider(), c.providerCustomerId(), c.email(), c.name(), c.phone(), c.active(),
-                c.paymentMethod(), c.createdAt(), c.updatedAt(), stale, fetchedAt, c);
+    /** The GraphQL face of what the services return. */
+    public static CustomerNode of(CustomerView v) {
+        if (v == null) {
+            return null;
+        }
+        Customer c = v.data();
+        return new CustomerNode(v.id(), c.provider(), c.providerCustomerId(), c.email(), c.name(), c.phone(), c.active(),
+                c.paymentMethod(), c.createdAt(), c.updatedAt(), v.stale(), v.fetchedAt(), v);
     }
 }

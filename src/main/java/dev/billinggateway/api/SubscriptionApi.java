@@ -42,7 +42,7 @@ public class SubscriptionApi {
     @Query("subscription")
     public Uni<SubscriptionNode> subscription(@Name("id") @Id @NonNull String id) {
         caller.requireRead();
-        return subscriptions.get(id);
+        return subscriptions.get(id).map(SubscriptionNode::of);
     }
 
     @Query("subscriptions")
@@ -55,7 +55,7 @@ public class SubscriptionApi {
         SubscriptionStatus status = filter == null ? null : filter.status;
         return Connections.of(
                 Uni.createFrom().deferred(() -> subscriptions.list(provider, email, status, Pages.size(first, config), after)),
-                SubscriptionConnection::new);
+                SubscriptionNode::of, SubscriptionConnection::new);
     }
 
     @Description("the customer the subscription belongs to. Fields the subscription's own read already carries (see README, "
@@ -63,27 +63,28 @@ public class SubscriptionApi {
     public Uni<List<CustomerNode>> customer(@Source List<SubscriptionNode> owned) {
         // read now: SmallRye clears the context once this method returns
         Set<String> selected = SelectedFields.under(context.unwrap(DataFetchingEnvironment.class), "Subscription", "customer");
-        return subscriptions.customersOf(owned, CustomerFields.needed(selected));
+        return subscriptions.customersOf(owned.stream().map(SubscriptionNode::view).toList(), CustomerFields.needed(selected))
+                .map(found -> found.stream().map(CustomerNode::of).toList());
     }
 
     @Mutation("createSubscription")
     public Uni<@NonNull SubscriptionNode> createSubscription(@Name("input") @NonNull CreateSubscriptionInput input,
             @Name("idempotencyKey") String idempotencyKey) {
         caller.requireWrite();
-        return Uni.createFrom().deferred(() -> subscriptions.create(caller.subject(), input, idempotencyKey));
+        return Uni.createFrom().deferred(() -> subscriptions.create(caller.subject(), input, idempotencyKey).map(SubscriptionNode::of));
     }
 
     @Mutation("updateSubscription")
     public Uni<@NonNull SubscriptionNode> updateSubscription(@Name("id") @Id @NonNull String id,
             @Name("input") @NonNull UpdateSubscriptionInput input, @Name("idempotencyKey") String idempotencyKey) {
         caller.requireWrite();
-        return Uni.createFrom().deferred(() -> subscriptions.update(caller.subject(), id, input, idempotencyKey));
+        return Uni.createFrom().deferred(() -> subscriptions.update(caller.subject(), id, input, idempotencyKey).map(SubscriptionNode::of));
     }
 
     @Mutation("cancelSubscription")
     public Uni<@NonNull SubscriptionNode> cancelSubscription(@Name("id") @Id @NonNull String id,
             @Name("idempotencyKey") String idempotencyKey) {
         caller.requireWrite();
-        return Uni.createFrom().deferred(() -> subscriptions.cancel(caller.subject(), id, idempotencyKey));
+        return Uni.createFrom().deferred(() -> subscriptions.cancel(caller.subject(), id, idempotencyKey).map(SubscriptionNode::of));
     }
 }

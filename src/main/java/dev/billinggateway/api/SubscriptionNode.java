@@ -14,6 +14,7 @@ import dev.billinggateway.domain.Money;
 import dev.billinggateway.domain.Provider;
 import dev.billinggateway.domain.Subscription;
 import dev.billinggateway.domain.SubscriptionStatus;
+import dev.billinggateway.service.SubscriptionView;
 
 /** The GraphQL {@code Subscription}: the provider's data under a stable gateway ID, with its freshness. */
 @Type("Subscription")
@@ -40,13 +41,17 @@ public record SubscriptionNode(
         OffsetDateTime updatedAt,
         boolean stale,
         OffsetDateTime fetchedAt,
-        @Ignore String customerId,
-        @Ignore Subscription data) {
+        @Ignore SubscriptionView view) {
 
-    public static SubscriptionNode of(String id, String customerId, Subscription s, boolean stale, OffsetDateTime fetchedAt) {
-        return new SubscriptionNode(id, s.provider(), s.providerSubscriptionId(), s.productName(), s.productDescription(),
+    /** The GraphQL face of what the services return. */
+    public static SubscriptionNode of(SubscriptionView v) {
+        if (v == null) {
+            return null;
+        }
+        Subscription s = v.data();
+        return new SubscriptionNode(v.id(), s.provider(), s.providerSubscriptionId(), s.productName(), s.productDescription(),
                 s.amount(), s.interval(), s.status(), s.providerStatus(), s.nextChargeDate(), s.startDate(), s.activeFrom(),
-                s.activeTo(), s.timesCharged(), s.totalCharges(), s.paymentUrl(), s.createdAt(), s.updatedAt(), stale,
-                fetchedAt, customerId, s);
+                s.activeTo(), s.timesCharged(), s.totalCharges(), s.paymentUrl(), s.createdAt(), s.updatedAt(), v.stale(),
+                v.fetchedAt(), v);
     }
 }

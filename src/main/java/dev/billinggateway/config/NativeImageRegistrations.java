@@ -1,7 +1,5 @@
 package dev.billinggateway.config;
 
-import dev.billinggateway.api.CustomerNode;
-import dev.billinggateway.api.SubscriptionNode;
 import dev.billinggateway.connector.VerifiedWebhook;
 import dev.billinggateway.domain.BillingInterval;
 import dev.billinggateway.domain.CreateSubscriptionInput;
@@ -23,6 +21,8 @@ import dev.billinggateway.provider.hitpay.model.LenientBooleanDeserializer;
 import dev.billinggateway.provider.hitpay.model.RecurringBilling;
 import dev.billinggateway.provider.hitpay.model.RecurringBillingPage;
 import dev.billinggateway.provider.hitpay.model.UpdateRecurringBillingRequest;
+import dev.billinggateway.service.CustomerView;
+import dev.billinggateway.service.SubscriptionView;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -34,7 +34,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {
         Customer.class, Subscription.class, Money.class, PhoneNumber.class, PaymentMethod.class, BillingInterval.class,
-        CustomerNode.class, SubscriptionNode.class,
+        CustomerView.class, SubscriptionView.class,
         CreateSubscriptionInput.class, UpdateSubscriptionInput.class, CustomerInput.class, MoneyInput.class, IntervalInput.class,
         PhoneInput.class, HitPayOptions.class, MonriOptions.class, RevenueMonsterOptions.class,
         RecurringBilling.class, RecurringBillingPage.class, CreateRecurringBillingRequest.class,

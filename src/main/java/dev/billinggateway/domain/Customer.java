@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 
 /**
  * A customer as its provider describes it, mapped onto the unified model. Connectors return this;
- * the API adds the gateway ID and freshness (see {@code api.CustomerNode}).
+ * the API adds the gateway ID and freshness (see {@code service.CustomerView}).
  *
  * @param providerCustomerId the provider's own ID; for HitPay, which has no customer object, the e-mail
  */

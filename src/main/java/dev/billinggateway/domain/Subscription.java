@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 
 /**
  * A subscription as its provider describes it, mapped onto the unified model. Connectors return this;
- * the API adds the gateway ID and freshness (see {@code api.SubscriptionNode}).
+ * the API adds the gateway ID and freshness (see {@code service.SubscriptionView}).
  *
  * @param providerCustomerId the provider ID of the customer it belongs to (null when the provider does not say)
  * @param providerStatus     the provider's own status word, unchanged

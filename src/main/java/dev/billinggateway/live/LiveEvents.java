@@ -29,7 +29,9 @@ import dev.billinggateway.domain.Provider;
 import dev.billinggateway.domain.Subscription;
 import dev.billinggateway.persistence.LinkStore;
 import dev.billinggateway.persistence.SnapshotStore.Snapshot;
+import dev.billinggateway.service.CustomerView;
 import dev.billinggateway.service.SnapshotCodec;
+import dev.billinggateway.service.SubscriptionView;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -96,7 +98,7 @@ public class LiveEvents {
 
     // ---- publishing: one call from each place that changes an object
 
-    /** A mutation's result (a {@code SubscriptionNode} or {@code CustomerNode}; other results are ignored). */
+    /** A mutation's result (a {@code SubscriptionView} or {@code CustomerView}; other results are ignored). */
     public void mutated(Object result) {
         publish(result, ChangeCause.MUTATION);
     }
@@ -129,9 +131,9 @@ public class LiveEvents {
     }
 
     private void publish(Object node, ChangeCause cause) {
-        if (node instanceof SubscriptionNode s) {
+        if (node instanceof SubscriptionView s) {
             notify(new Change(SUBSCRIPTION, s.id(), cause, now()));
-        } else if (node instanceof CustomerNode c) {
+        } else if (node instanceof CustomerView c) {
             notify(new Change(CUSTOMER, c.id(), cause, now()));
         }
     }
@@ -235,8 +237,8 @@ public class LiveEvents {
                 Snapshot s = found.snapshots().get(change.id());
                 return link == null || s == null ? null
                         : new LiveEvent(change.cause(), change.at(),
-                                SubscriptionNode.of(link.id, link.customerLinkId, codec.read(s.payload(), Subscription.class), false,
-                                        s.fetchedAt()),
+                                SubscriptionNode.of(SubscriptionView.of(link.id, link.customerLinkId,
+                                        codec.read(s.payload(), Subscription.class), false, s.fetchedAt())),
                                 null);
             });
         }
@@ -245,7 +247,7 @@ public class LiveEvents {
                 Snapshot s = found.snapshots().get(change.id());
                 return s == null ? null
                         : new LiveEvent(change.cause(), change.at(), null,
-                                CustomerNode.of(change.id(), codec.read(s.payload(), Customer.class), false, s.fetchedAt()));
+                                CustomerNode.of(CustomerView.of(change.id(), codec.read(s.payload(), Customer.class), false, s.fetchedAt())));
             });
         }
         return Uni.createFrom().nullItem();

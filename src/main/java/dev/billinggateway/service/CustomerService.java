@@ -8,7 +8,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.billinggateway.api.CustomerNode;
 import dev.billinggateway.connector.ConnectorRegistry;
 import dev.billinggateway.connector.FetchCustomer;
 import dev.billinggateway.connector.ListCustomers;
@@ -51,9 +50,9 @@ public class CustomerService {
     @Inject
     LocalSnapshots local;
 
-    public Uni<CustomerNode> get(String id) {
+    public Uni<CustomerView> get(String id) {
         return byIds(List.of(id), true).map(found -> {
-            Refreshed<CustomerNode> r = found.get(id);
+            Refreshed<CustomerView> r = found.get(id);
             if (r == null) {
                 throw GatewayException.notFound("no customer with id " + id);
             }
@@ -62,25 +61,25 @@ public class CustomerService {
     }
 
     /** Nodes for gateway IDs (unknown IDs are absent from the result), one provider read per distinct customer. */
-    public Uni<Map<String, Refreshed<CustomerNode>>> byIds(List<String> ids, boolean allowFresh) {
-        return local.readThrough(ids, allowFresh, CustomerNode.class, CustomerNode::fetchedAt, missing -> links.customersWithSnapshots(missing)
+    public Uni<Map<String, Refreshed<CustomerView>>> byIds(List<String> ids, boolean allowFresh) {
+        return local.readThrough(ids, allowFresh, CustomerView.class, CustomerView::fetchedAt, missing -> links.customersWithSnapshots(missing)
                 .chain(found -> resolve(new ArrayList<>(found.links().values()), allowFresh, found.snapshots())));
     }
 
-    Uni<Map<String, Refreshed<CustomerNode>>> resolve(List<CustomerLink> found, boolean allowFresh) {
+    Uni<Map<String, Refreshed<CustomerView>>> resolve(List<CustomerLink> found, boolean allowFresh) {
         return resolve(found, allowFresh, null);
     }
 
-    private Uni<Map<String, Refreshed<CustomerNode>>> resolve(List<CustomerLink> found, boolean allowFresh,
+    private Uni<Map<String, Refreshed<CustomerView>>> resolve(List<CustomerLink> found, boolean allowFresh,
             Map<String, dev.billinggateway.persistence.SnapshotStore.Snapshot> snapshots) {
         List<Target> targets = found.stream()
                 .map(l -> new Target(l.id, Provider.valueOf(l.provider), l.providerCustomerId)).toList();
         var resolved = snapshots == null ? refresher.resolve(KIND, Customer.class, targets, this::fetch, allowFresh)
                 : refresher.resolve(KIND, Customer.class, targets, this::fetch, allowFresh, snapshots);
         return resolved.map(byId -> {
-            Map<String, Refreshed<CustomerNode>> nodes = new LinkedHashMap<>();
+            Map<String, Refreshed<CustomerView>> nodes = new LinkedHashMap<>();
             byId.forEach((id, r) -> nodes.put(id, r.error() != null ? Refreshed.failed(r.error())
-                    : Refreshed.of(CustomerNode.of(id, r.value(), r.stale(), r.fetchedAt()), r.stale(), r.fetchedAt())));
+                    : Refreshed.of(CustomerView.of(id, r.value(), r.stale(), r.fetchedAt()), r.stale(), r.fetchedAt())));
             return nodes;
         });
     }
@@ -89,7 +88,7 @@ public class CustomerService {
         return registry.require(provider, FetchCustomer.class, "reading a customer", null).fetchCustomer(providerCustomerId);
     }
 
-    public Uni<FanOut.Page<CustomerNode>> list(Provider provider, String email, int first, String after) {
+    public Uni<FanOut.Page<CustomerView>> list(Provider provider, String email, int first, String after) {
         if (email != null && email.length() > InputRules.MAX_TEXT) {
             return Uni.createFrom().failure(InputRules.tooLong("filter.email"));
         }
@@ -101,7 +100,7 @@ public class CustomerService {
         return fanOut.list(providers, first, after, (p, page) -> listPage(p, email, page));
     }
 
-    private Uni<ProviderPage<CustomerNode>> listPage(Provider provider, String email, PageRequest page) {
+    private Uni<ProviderPage<CustomerView>> listPage(Provider provider, String email, PageRequest page) {
         var lister = registry.find(provider, ListCustomers.class);
         if (lister.isPresent()) {
             // within the read deadline; a late page is still linked and stored (without a list endpoint, each
@@ -114,9 +113,9 @@ public class CustomerService {
         return links.knownCustomers(provider, registry.account(provider), offset, page.limit())
                 .chain(known -> resolve(new ArrayList<>(known.links().values()), true, known.snapshots()).map(byId -> {
                     Refreshed.requireAvailable(byId.values());
-                    List<CustomerNode> nodes = new ArrayList<>();
+                    List<CustomerView> nodes = new ArrayList<>();
                     for (CustomerLink l : known.links().values()) {
-                        Refreshed<CustomerNode> r = byId.get(l.id);
+                        Refreshed<CustomerView> r = byId.get(l.id);
                         if (r != null && r.error() == null && (email == null || email.equalsIgnoreCase(r.value().email()))) {
                             nodes.add(r.value());
                         }
@@ -127,7 +126,7 @@ public class CustomerService {
     }
 
     /** Links what a provider just returned and stores it as the fresh snapshot. */
-    Uni<List<CustomerNode>> nodesFor(Provider provider, List<Customer> customers) {
+    Uni<List<CustomerView>> nodesFor(Provider provider, List<Customer> customers) {
         if (customers.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -138,7 +137,7 @@ public class CustomerService {
                     return refresher.store(KIND, byGatewayId).map(v -> {
                         var fetchedAt = ObjectRefresher.now();
                         return customers.stream().map(c -> {
-                            CustomerNode node = CustomerNode.of(ids.get(c.providerCustomerId()), c, false, fetchedAt);
+                            CustomerView node = CustomerView.of(ids.get(c.providerCustomerId()), c, false, fetchedAt);
                             local.put(node.id(), node, fetchedAt, false);
                             return node;
                         }).toList();
@@ -146,7 +145,7 @@ public class CustomerService {
                 });
     }
 
-    public Uni<CustomerNode> link(String subject, Provider provider, String providerCustomerId) {
+    public Uni<CustomerView> link(String subject, Provider provider, String providerCustomerId) {
         if (providerCustomerId == null || providerCustomerId.isBlank() || providerCustomerId.length() > 200) {
             return Uni.createFrom().failure(GatewayException.validation("providerCustomerId", "1 to 200 characters",
                     "providerCustomerId must be 1 to 200 characters"));
@@ -156,19 +155,19 @@ public class CustomerService {
                     "providerCustomerId must not be '.' or '..' nor hold '/', '\\' or '%': it becomes part of the provider's URL path"));
         }
         return runner.run(Mutation.simple("linkCustomer", subject, provider, providerCustomerId, null,
-                Map.of("provider", provider, "providerCustomerId", providerCustomerId), CustomerNode.class,
+                Map.of("provider", provider, "providerCustomerId", providerCustomerId), CustomerView.class,
                 () -> fetch(provider, providerCustomerId).chain(c -> nodesFor(provider, List.of(c))).map(l -> l.get(0)),
-                CustomerNode::providerCustomerId));
+                CustomerView::providerCustomerId));
     }
 
     /** Flips the active flag; with a key it flips at most once, also across an unknown first outcome. */
-    public Uni<CustomerNode> toggle(String subject, String id, String key) {
+    public Uni<CustomerView> toggle(String subject, String id, String key) {
         return linkOf(id).chain(link -> {
             Provider provider = Provider.valueOf(link.provider);
             ToggleCustomerStatus toggler = registry.require(provider, ToggleCustomerStatus.class, "toggleCustomerStatus",
                     "use cancelSubscription to stop a subscription");
             return runner.run(new Mutation<>("toggleCustomerStatus", subject, provider, id, key, Map.of("id", id),
-                    CustomerNode.class,
+                    CustomerView.class,
                     recorder -> fetch(provider, link.providerCustomerId)
                             // what the flag was before: a retry after an unknown outcome compares against it
                             .call(before -> recorder.record(ToggleContext.write(id, before.active())))
@@ -181,23 +180,23 @@ public class CustomerService {
                         }
                         return toggler.toggleCustomerStatus(link.providerCustomerId);
                     }).chain(after -> nodesFor(provider, List.of(after))).map(l -> l.get(0)),
-                    CustomerNode::providerCustomerId));
+                    CustomerView::providerCustomerId));
         });
     }
 
     /** Sets the active flag: reads first and flips only when needed, so it is safe to repeat. */
-    public Uni<CustomerNode> setStatus(String subject, String id, boolean active, String key) {
+    public Uni<CustomerView> setStatus(String subject, String id, boolean active, String key) {
         return linkOf(id).chain(link -> {
             Provider provider = Provider.valueOf(link.provider);
             ToggleCustomerStatus toggler = registry.require(provider, ToggleCustomerStatus.class, "setCustomerStatus",
                     "use cancelSubscription to stop a subscription");
             return runner.run(Mutation.simple("setCustomerStatus", subject, provider, id, key, Map.of("id", id, "active", active),
-                    CustomerNode.class,
+                    CustomerView.class,
                     () -> fetch(provider, link.providerCustomerId)
                             .chain(now -> now.active() == active ? Uni.createFrom().item(now)
                                     : toggler.toggleCustomerStatus(link.providerCustomerId))
                             .chain(after -> nodesFor(provider, List.of(after))).map(l -> l.get(0)),
-                    CustomerNode::providerCustomerId));
+                    CustomerView::providerCustomerId));
         });
     }
 

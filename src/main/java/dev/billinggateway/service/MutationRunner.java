@@ -196,10 +196,10 @@ public class MutationRunner {
     }
 
     private static String createdId(Object result) {
-        if (result instanceof dev.billinggateway.api.SubscriptionNode s) {
+        if (result instanceof SubscriptionView s) {
             return s.id();
         }
-        if (result instanceof dev.billinggateway.api.CustomerNode c) {
+        if (result instanceof CustomerView c) {
             return c.id();
         }
         return null;

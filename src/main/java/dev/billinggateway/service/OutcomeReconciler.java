@@ -79,7 +79,7 @@ public class OutcomeReconciler {
         }
         return customers.byIds(List.of(customerId), false).chain(found -> {
             var now = found.get(customerId);
-            if (now == null || now.error() != null || now.stale() || now.value().isActive() == before) {
+            if (now == null || now.error() != null || now.stale() || now.value().data().active() == before) {
                 return Uni.createFrom().item(false);
             }
             AuditEntry entry = new AuditEntry();

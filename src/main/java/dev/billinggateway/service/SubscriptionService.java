@@ -14,8 +14,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.billinggateway.api.CustomerNode;
-import dev.billinggateway.api.SubscriptionNode;
 import dev.billinggateway.config.GatewayConfig;
 import dev.billinggateway.connector.CancelSubscription;
 import dev.billinggateway.connector.ConnectorRegistry;
@@ -76,9 +74,9 @@ public class SubscriptionService {
     @Inject
     LocalSnapshots local;
 
-    public Uni<SubscriptionNode> get(String id) {
+    public Uni<SubscriptionView> get(String id) {
         return byIds(List.of(id), true).map(found -> {
-            Refreshed<SubscriptionNode> r = found.get(id);
+            Refreshed<SubscriptionView> r = found.get(id);
             if (r == null) {
                 throw GatewayException.notFound("no subscription with id " + id);
             }
@@ -86,16 +84,16 @@ public class SubscriptionService {
         });
     }
 
-    Uni<Map<String, Refreshed<SubscriptionNode>>> byIds(List<String> ids, boolean allowFresh) {
-        return local.readThrough(ids, allowFresh, SubscriptionNode.class, SubscriptionNode::fetchedAt, missing -> links.subscriptionsWithSnapshots(missing)
+    Uni<Map<String, Refreshed<SubscriptionView>>> byIds(List<String> ids, boolean allowFresh) {
+        return local.readThrough(ids, allowFresh, SubscriptionView.class, SubscriptionView::fetchedAt, missing -> links.subscriptionsWithSnapshots(missing)
                 .chain(found -> resolve(new ArrayList<>(found.links().values()), allowFresh, found.snapshots())));
     }
 
-    private Uni<Map<String, Refreshed<SubscriptionNode>>> resolve(List<SubscriptionLink> found, boolean allowFresh) {
+    private Uni<Map<String, Refreshed<SubscriptionView>>> resolve(List<SubscriptionLink> found, boolean allowFresh) {
         return resolve(found, allowFresh, null);
     }
 
-    private Uni<Map<String, Refreshed<SubscriptionNode>>> resolve(List<SubscriptionLink> found, boolean allowFresh,
+    private Uni<Map<String, Refreshed<SubscriptionView>>> resolve(List<SubscriptionLink> found, boolean allowFresh,
             Map<String, dev.billinggateway.persistence.SnapshotStore.Snapshot> snapshots) {
         Map<String, String> customerOf = new HashMap<>();
         found.forEach(l -> customerOf.put(l.id, l.customerLinkId));
@@ -104,9 +102,9 @@ public class SubscriptionService {
         var resolved = snapshots == null ? refresher.resolve(KIND, Subscription.class, targets, this::fetch, allowFresh)
                 : refresher.resolve(KIND, Subscription.class, targets, this::fetch, allowFresh, snapshots);
         return resolved.map(byId -> {
-            Map<String, Refreshed<SubscriptionNode>> nodes = new LinkedHashMap<>();
+            Map<String, Refreshed<SubscriptionView>> nodes = new LinkedHashMap<>();
             byId.forEach((id, r) -> nodes.put(id, r.error() != null ? Refreshed.failed(r.error())
-                    : Refreshed.of(SubscriptionNode.of(id, customerOf.get(id), r.value(), r.stale(), r.fetchedAt()), r.stale(),
+                    : Refreshed.of(SubscriptionView.of(id, customerOf.get(id), r.value(), r.stale(), r.fetchedAt()), r.stale(),
                             r.fetchedAt())));
             return nodes;
         });
@@ -117,7 +115,7 @@ public class SubscriptionService {
                 .fetchSubscription(providerSubscriptionId);
     }
 
-    public Uni<FanOut.Page<SubscriptionNode>> list(Provider provider, String customerEmail, SubscriptionStatus status, int first,
+    public Uni<FanOut.Page<SubscriptionView>> list(Provider provider, String customerEmail, SubscriptionStatus status, int first,
             String after) {
         if (customerEmail != null && customerEmail.length() > InputRules.MAX_TEXT) {
             return Uni.createFrom().failure(InputRules.tooLong("filter.customerEmail"));
@@ -130,7 +128,7 @@ public class SubscriptionService {
         return fanOut.list(providers, first, after, (p, page) -> listPage(p, customerEmail, status, page));
     }
 
-    private Uni<ProviderPage<SubscriptionNode>> listPage(Provider provider, String email, SubscriptionStatus status, PageRequest page) {
+    private Uni<ProviderPage<SubscriptionView>> listPage(Provider provider, String email, SubscriptionStatus status, PageRequest page) {
         var lister = registry.find(provider, ListSubscriptions.class);
         if (lister.isPresent()) {
             // within the read deadline; a late page is still linked and stored (without a list endpoint, each
@@ -143,9 +141,9 @@ public class SubscriptionService {
         return links.knownSubscriptions(provider, registry.account(provider), offset, page.limit())
                 .chain(found -> resolve(new ArrayList<>(found.links().values()), true, found.snapshots()).chain(byId -> {
                     Refreshed.requireAvailable(byId.values());
-                    List<SubscriptionNode> nodes = new ArrayList<>();
+                    List<SubscriptionView> nodes = new ArrayList<>();
                     for (SubscriptionLink l : found.links().values()) {
-                        Refreshed<SubscriptionNode> r = byId.get(l.id);
+                        Refreshed<SubscriptionView> r = byId.get(l.id);
                         if (r != null && r.error() == null && (status == null || r.value().status() == status)) {
                             nodes.add(r.value());
                         }
@@ -160,8 +158,8 @@ public class SubscriptionService {
                 }));
     }
 
-    private Uni<Map<String, String>> customerEmails(List<SubscriptionNode> nodes) {
-        List<String> ids = nodes.stream().map(SubscriptionNode::customerId).filter(Objects::nonNull).distinct().toList();
+    private Uni<Map<String, String>> customerEmails(List<SubscriptionView> nodes) {
+        List<String> ids = nodes.stream().map(SubscriptionView::customerId).filter(Objects::nonNull).distinct().toList();
         return customers.byIds(ids, true).map(byId -> {
             Map<String, String> emails = new HashMap<>();
             byId.forEach((id, r) -> {
@@ -174,7 +172,7 @@ public class SubscriptionService {
     }
 
     /** Links what a provider just returned (and the customers it names) and stores it as the fresh snapshot. */
-    Uni<List<SubscriptionNode>> nodesFor(Provider provider, List<Subscription> subscriptions) {
+    Uni<List<SubscriptionView>> nodesFor(Provider provider, List<Subscription> subscriptions) {
         if (subscriptions.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -194,7 +192,7 @@ public class SubscriptionService {
             var fetchedAt = ObjectRefresher.now();
             return refresher.store(KIND, byGatewayId).map(v -> subscriptions.stream().map(s -> {
                 SubscriptionLinkRow link = subLinks.get(s.providerSubscriptionId());
-                SubscriptionNode node = SubscriptionNode.of(link.id(), link.customerLinkId(), s, false, fetchedAt);
+                SubscriptionView node = SubscriptionView.of(link.id(), link.customerLinkId(), s, false, fetchedAt);
                 local.put(node.id(), node, fetchedAt, false);
                 return node;
             }).toList());
@@ -210,28 +208,28 @@ public class SubscriptionService {
      *
      * @param needed the customer fields the query selects that only the provider knows; null: all of them
      */
-    public Uni<List<CustomerNode>> customersOf(List<SubscriptionNode> subscriptions, Set<CustomerField> needed) {
-        Map<String, CustomerNode> carried = new HashMap<>();
+    public Uni<List<CustomerView>> customersOf(List<SubscriptionView> subscriptions, Set<CustomerField> needed) {
+        Map<String, CustomerView> carried = new HashMap<>();
         Set<String> toRead = new LinkedHashSet<>();
-        for (SubscriptionNode s : subscriptions) {
+        for (SubscriptionView s : subscriptions) {
             if (s.customerId() == null) {
                 continue;
             }
-            CustomerNode fromSubscription = needed == null ? null : carriedCustomer(s, needed);
+            CustomerView fromSubscription = needed == null ? null : carriedCustomer(s, needed);
             if (fromSubscription != null) {
                 carried.put(s.id(), fromSubscription);
             } else {
                 toRead.add(s.customerId());
             }
         }
-        Uni<Map<String, Refreshed<CustomerNode>>> read = toRead.isEmpty() ? Uni.createFrom().item(Map.of())
+        Uni<Map<String, Refreshed<CustomerView>>> read = toRead.isEmpty() ? Uni.createFrom().item(Map.of())
                 : customers.byIds(List.copyOf(toRead), true);
         return read.map(byId -> subscriptions.stream().map(s -> {
-            CustomerNode fromSubscription = carried.get(s.id());
+            CustomerView fromSubscription = carried.get(s.id());
             if (fromSubscription != null) {
                 return fromSubscription;
             }
-            Refreshed<CustomerNode> r = s.customerId() == null ? null : byId.get(s.customerId());
+            Refreshed<CustomerView> r = s.customerId() == null ? null : byId.get(s.customerId());
             if (r != null && r.error() != null) {
                 LOG.debugf("customer %s of subscription %s unavailable: %s", s.customerId(), s.id(), r.error().code());
             }
@@ -243,7 +241,7 @@ public class SubscriptionService {
      * The customer as the subscription carries it, with the subscription's freshness (it was read with it), when
      * that holds every needed field; else null. Fields not carried stay unset: the query did not select them.
      */
-    private CustomerNode carriedCustomer(SubscriptionNode s, Set<CustomerField> needed) {
+    private CustomerView carriedCustomer(SubscriptionView s, Set<CustomerField> needed) {
         Customer customer = s.data().customer();
         if (!needed.isEmpty()) {
             Set<CustomerField> carries = registry.find(s.provider(), FetchSubscription.class)
@@ -257,15 +255,15 @@ public class SubscriptionService {
             }
             customer = new Customer(s.provider(), s.data().providerCustomerId(), null, null, null, false, null, null, null);
         }
-        return CustomerNode.of(s.customerId(), customer, s.stale(), s.fetchedAt());
+        return CustomerView.of(s.customerId(), customer, s.stale(), s.fetchedAt());
     }
 
     /** {@code Customer.subscriptions} for a batch of customers. */
-    public Uni<List<List<SubscriptionNode>>> subscriptionsOf(List<CustomerNode> owners) {
-        Map<String, List<SubscriptionNode>> result = new HashMap<>();
-        List<CustomerNode> viaProvider = new ArrayList<>();
-        List<CustomerNode> viaLinks = new ArrayList<>();
-        for (CustomerNode c : owners) {
+    public Uni<List<List<SubscriptionView>>> subscriptionsOf(List<CustomerView> owners) {
+        Map<String, List<SubscriptionView>> result = new HashMap<>();
+        List<CustomerView> viaProvider = new ArrayList<>();
+        List<CustomerView> viaLinks = new ArrayList<>();
+        for (CustomerView c : owners) {
             (registry.find(c.provider(), ListCustomerSubscriptions.class).isPresent() ? viaProvider : viaLinks).add(c);
         }
         Uni<Void> fromProviders = Multi.createFrom().iterable(new LinkedHashSet<>(viaProvider))
@@ -277,7 +275,7 @@ public class SubscriptionService {
                         .onFailure().recoverWithNull())
                 .merge(config.cache().fetchConcurrency())
                 .collect().last().replaceWithVoid();
-        Uni<Void> fromLinks = links.subscriptionsOfCustomers(viaLinks.stream().map(CustomerNode::id).toList())
+        Uni<Void> fromLinks = links.subscriptionsOfCustomers(viaLinks.stream().map(CustomerView::id).toList())
                 .chain(byCustomer -> resolve(byCustomer.values().stream().flatMap(List::stream).toList(), true)
                         .invoke(byId -> byCustomer.forEach((customerId, subs) -> result.put(customerId, subs.stream()
                                 .map(l -> byId.get(l.id)).filter(r -> r != null && r.error() == null)
@@ -289,44 +287,44 @@ public class SubscriptionService {
 
     // ---- mutations
 
-    public Uni<SubscriptionNode> create(String subject, CreateSubscriptionInput input, String key) {
+    public Uni<SubscriptionView> create(String subject, CreateSubscriptionInput input, String key) {
         InputRules.create(input);
         CreateSubscription creator = registry.require(input.provider, CreateSubscription.class, "createSubscription", null);
         creator.validateCreate(input);
-        return runner.run(new Mutation<>("createSubscription", subject, input.provider, null, key, input, SubscriptionNode.class,
+        return runner.run(new Mutation<>("createSubscription", subject, input.provider, null, key, input, SubscriptionView.class,
                 recorder -> creator.createSubscription(input).chain(s -> nodesFor(input.provider, List.of(s))).map(l -> l.get(0)),
                 // a create whose outcome is unknown cannot be told apart from one never made without a
                 // provider-side reference: report it again rather than risk a second subscription
                 context -> Uni.createFrom().failure(GatewayException.outcomeUnknown(input.provider,
                         "the first createSubscription with this idempotencyKey has an unknown outcome; check the provider before"
                                 + " creating again", null)),
-                SubscriptionNode::providerSubscriptionId));
+                SubscriptionView::providerSubscriptionId));
     }
 
-    public Uni<SubscriptionNode> update(String subject, String id, UpdateSubscriptionInput input, String key) {
+    public Uni<SubscriptionView> update(String subject, String id, UpdateSubscriptionInput input, String key) {
         return linkOf(id).chain(link -> {
             Provider provider = Provider.valueOf(link.provider);
             UpdateSubscription updater = registry.require(provider, UpdateSubscription.class, "updateSubscription", null);
             InputRules.update(input, provider, updater.updatableFields());
-            return runner.run(Mutation.simple("updateSubscription", subject, provider, id, key, input, SubscriptionNode.class,
+            return runner.run(Mutation.simple("updateSubscription", subject, provider, id, key, input, SubscriptionView.class,
                     // read first: the provider's rules depend on the current state (status, unchanged dates)
                     () -> fetch(provider, link.providerSubscriptionId)
                             .invoke(current -> updater.validateUpdate(current, input))
                             .chain(current -> updater.updateSubscription(current, input))
                             .chain(s -> nodesFor(provider, List.of(s))).map(l -> l.get(0)),
-                    SubscriptionNode::providerSubscriptionId));
+                    SubscriptionView::providerSubscriptionId));
         });
     }
 
-    public Uni<SubscriptionNode> cancel(String subject, String id, String key) {
+    public Uni<SubscriptionView> cancel(String subject, String id, String key) {
         return linkOf(id).chain(link -> {
             Provider provider = Provider.valueOf(link.provider);
             CancelSubscription canceller = registry.require(provider, CancelSubscription.class, "cancelSubscription", null);
-            return runner.run(Mutation.simple("cancelSubscription", subject, provider, id, key, Map.of("id", id), SubscriptionNode.class,
+            return runner.run(Mutation.simple("cancelSubscription", subject, provider, id, key, Map.of("id", id), SubscriptionView.class,
                     () -> fetch(provider, link.providerSubscriptionId)
                             .chain(canceller::cancelSubscription)
                             .chain(s -> nodesFor(provider, List.of(s))).map(l -> l.get(0)),
-                    SubscriptionNode::providerSubscriptionId));
+                    SubscriptionView::providerSubscriptionId));
         });
     }
 
