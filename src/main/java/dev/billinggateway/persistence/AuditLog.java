@@ -26,7 +26,7 @@ public class AuditLog {
     public Uni<Void> record(AuditEntry entry) {
         events.mutation(entry); // the operator's line and counter for this outcome
         queries.count();
-        return db.write(s -> s.persist(entry))
+        return db.write(entry::persist)
                 .onFailure().invoke(e -> LOG.errorf("Audit entry not written for %s on %s: %s", entry.operation, entry.targetId,
                         e.getClass().getSimpleName()))
                 .onFailure().recoverWithNull()

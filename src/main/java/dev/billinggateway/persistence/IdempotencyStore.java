@@ -37,25 +37,23 @@ public class IdempotencyStore {
      */
     public Uni<IdempotencyRecord> claim(IdempotencyRecord.Id key, String operation, String requestHash, Duration lease) {
         queries.count();
-        return db.write(s -> s.createNativeQuery("""
+        // SQL: insert-if-absent in one statement (a Panache persist would fail the transaction on the expected conflict)
+        return pool.preparedQuery("""
                 INSERT INTO idempotency_record (subject, idempotency_key, operation, request_hash, state, updated_at, lease_until)
-                VALUES (:subject, :key, :operation, :hash, :state, now(), now() + make_interval(secs => :lease))
+                VALUES ($1, $2, $3, $4, $5, now(), now() + make_interval(secs => $6))
                 ON CONFLICT (subject, idempotency_key) DO NOTHING""")
-                .setParameter("subject", key.subject()).setParameter("key", key.key())
-                .setParameter("operation", operation).setParameter("hash", requestHash)
-                .setParameter("state", State.IN_PROGRESS.name()).setParameter("lease", lease.toMillis() / 1000.0)
-                .executeUpdate())
-                .chain(inserted -> inserted == 1 ? Uni.createFrom().nullItem() : find(key));
+                .execute(Tuple.of(key.subject(), key.key(), operation, requestHash, State.IN_PROGRESS.name(), lease.toMillis() / 1000.0))
+                .chain(rows -> rows.rowCount() == 1 ? Uni.createFrom().nullItem() : find(key));
     }
 
     public Uni<IdempotencyRecord> find(IdempotencyRecord.Id key) {
         queries.count();
-        return db.read(s -> s.find(IdempotencyRecord.class, key));
+        return db.read(() -> IdempotencyRecord.<IdempotencyRecord> findById(key));
     }
 
     public Uni<Void> update(IdempotencyRecord.Id key, State state, String context, String response, String errorCode) {
         queries.count();
-        return db.write(s -> s.find(IdempotencyRecord.class, key).invoke(r -> {
+        return db.write(() -> IdempotencyRecord.<IdempotencyRecord> findById(key).invoke(r -> {
             r.state = state.name();
             if (context != null) {
                 r.context = context;
@@ -72,8 +70,7 @@ public class IdempotencyStore {
     /** Frees a key whose request provably changed nothing (provider unreachable before sending). */
     public Uni<Void> release(IdempotencyRecord.Id key) {
         queries.count();
-        return db.write(s -> s.createNativeQuery("DELETE FROM idempotency_record WHERE subject = :subject AND idempotency_key = :key")
-                .setParameter("subject", key.subject()).setParameter("key", key.key()).executeUpdate()).replaceWithVoid();
+        return db.write(() -> IdempotencyRecord.delete("delete from IdempotencyRecord r where r.subject = ?1 and r.key = ?2", key.subject(), key.key())).replaceWithVoid();
     }
 
     /**
@@ -83,6 +80,7 @@ public class IdempotencyStore {
      */
     public Uni<List<IdempotencyRecord>> claimUnsettled(int limit, Duration claimFor) {
         queries.count();
+        // SQL: a claim (UPDATE ... FOR UPDATE SKIP LOCKED ... RETURNING) is one statement Panache cannot express
         return pool.preparedQuery("""
                 UPDATE idempotency_record SET lease_until = now() + make_interval(secs => $1)
                  WHERE (subject, idempotency_key) IN (

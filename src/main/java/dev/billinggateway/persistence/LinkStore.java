@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,12 +17,12 @@ import dev.billinggateway.domain.Provider;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Gateway IDs for provider objects. Linking is one statement per batch (insert what is new, read what
- * exists), safe when several gateway instances link the same object at once.
+ * exists), safe when several gateway instances link the same object at once: SQL, as Panache has no multi-row
+ * insert-if-absent. Links by ID are Panache queries; links with their snapshots are one joined SQL read.
  */
 @ApplicationScoped
 public class LinkStore {
@@ -55,6 +56,9 @@ public class LinkStore {
 
     @Inject
     QueryCounter queries;
+
+    @Inject
+    Db db;
 
     /** @return provider customer ID → gateway customer ID */
     public Uni<Map<String, String>> linkCustomers(Provider provider, String account, Collection<String> providerCustomerIds) {
@@ -101,46 +105,65 @@ public class LinkStore {
     public record Found<L>(Map<String, L> links, Map<String, SnapshotStore.Snapshot> snapshots) {
     }
 
+    /** One kind of link: its table, the columns read, and how a row becomes the entity. */
+    private record LinkTable<L>(String table, String columns, Function<Row, L> toLink, Function<L, String> idOf) {
+    }
+
+    private static final LinkTable<CustomerLink> CUSTOMERS = new LinkTable<>("customer_link",
+            "l.id, l.provider, l.provider_account, l.provider_customer_id", LinkStore::toCustomerLink, link -> link.id);
+
+    private static final LinkTable<SubscriptionLink> SUBSCRIPTIONS = new LinkTable<>("subscription_link",
+            "l.id, l.provider, l.provider_account, l.provider_subscription_id, l.customer_link_id", LinkStore::toSubscriptionLink,
+            link -> link.id);
+
+    private static final String BY_IDS = "l.id = ANY($1::text[])";
+
+    /** A provider account's links in link order, a page of them ($3 offset, $4 limit). */
+    private static final String KNOWN = "l.provider = $1 AND l.provider_account = $2 ORDER BY l.created_at, l.id OFFSET $3 LIMIT $4";
+
     public Uni<Found<CustomerLink>> customersWithSnapshots(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(new Found<>(Map.of(), Map.of()));
-        }
-        queries.count();
-        return pool.preparedQuery("SELECT l.id, l.provider, l.provider_account, l.provider_customer_id, s.kind, s.payload, s.fetched_at"
-                + " FROM customer_link l LEFT JOIN provider_snapshot s ON s.gateway_id = l.id WHERE l.id = ANY($1::text[])")
-                .execute(Tuple.of(ids.toArray(new String[0])))
-                .map(rows -> found(rows, LinkStore::toCustomerLink, link -> link.id));
+        return ids.isEmpty() ? Uni.createFrom().item(new Found<>(Map.of(), Map.of()))
+                : withSnapshots(CUSTOMERS, BY_IDS, Tuple.of(ids.toArray(new String[0])));
     }
 
     public Uni<Found<SubscriptionLink>> subscriptionsWithSnapshots(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(new Found<>(Map.of(), Map.of()));
-        }
+        return ids.isEmpty() ? Uni.createFrom().item(new Found<>(Map.of(), Map.of()))
+                : withSnapshots(SUBSCRIPTIONS, BY_IDS, Tuple.of(ids.toArray(new String[0])));
+    }
+
+    /** Customers the gateway knows for a provider account, in link order, with their snapshots, for providers without a list endpoint. */
+    public Uni<Found<CustomerLink>> knownCustomers(Provider provider, String account, int offset, int limit) {
+        return withSnapshots(CUSTOMERS, KNOWN, Tuple.of(provider.name(), account, offset, limit));
+    }
+
+    /** Subscriptions the gateway knows for a provider account, in link order, with their snapshots, for providers without a list endpoint. */
+    public Uni<Found<SubscriptionLink>> knownSubscriptions(Provider provider, String account, int offset, int limit) {
+        return withSnapshots(SUBSCRIPTIONS, KNOWN, Tuple.of(provider.name(), account, offset, limit));
+    }
+
+    /**
+     * Links joined to their snapshots, in row order. SQL rather than Panache: a Panache query maps one entity, and a
+     * second query for the snapshots would add a statement to every read that misses this instance's fresh copy.
+     */
+    private <L> Uni<Found<L>> withSnapshots(LinkTable<L> kind, String where, Tuple args) {
         queries.count();
-        return pool.preparedQuery("SELECT l.id, l.provider, l.provider_account, l.provider_subscription_id, l.customer_link_id,"
-                + " s.kind, s.payload, s.fetched_at"
-                + " FROM subscription_link l LEFT JOIN provider_snapshot s ON s.gateway_id = l.id WHERE l.id = ANY($1::text[])")
-                .execute(Tuple.of(ids.toArray(new String[0])))
-                .map(rows -> found(rows, LinkStore::toSubscriptionLink, link -> link.id));
-    }
-
-    /** The links in row order, and the snapshots joined to them. */
-    private static <L> Found<L> found(RowSet<Row> rows, Function<Row, L> toLink, Function<L, String> idOf) {
-        Map<String, L> links = new LinkedHashMap<>();
-        Map<String, SnapshotStore.Snapshot> snapshots = new HashMap<>();
-        for (Row row : rows) {
-            L link = toLink.apply(row);
-            links.put(idOf.apply(link), link);
-            snapshot(row, idOf.apply(link), snapshots);
-        }
-        return new Found<>(links, snapshots);
-    }
-
-    private static void snapshot(Row row, String id, Map<String, SnapshotStore.Snapshot> into) {
-        String payload = row.getString("payload");
-        if (payload != null) {
-            into.put(id, new SnapshotStore.Snapshot(id, row.getString("kind"), payload, row.getOffsetDateTime("fetched_at")));
-        }
+        return pool.preparedQuery("SELECT " + kind.columns() + ", s.kind, s.payload, s.fetched_at FROM " + kind.table()
+                + " l LEFT JOIN provider_snapshot s ON s.gateway_id = l.id WHERE " + where)
+                .execute(args)
+                .map(rows -> {
+                    Map<String, L> links = new LinkedHashMap<>();
+                    Map<String, SnapshotStore.Snapshot> snapshots = new HashMap<>();
+                    for (Row row : rows) {
+                        L link = kind.toLink().apply(row);
+                        String id = kind.idOf().apply(link);
+                        links.put(id, link);
+                        String payload = row.getString("payload");
+                        if (payload != null) {
+                            snapshots.put(id, new SnapshotStore.Snapshot(id, row.getString("kind"), payload, row.getOffsetDateTime("fetched_at")));
+                        }
+                    }
+                    return new Found<>(links, snapshots);
+                });
     }
 
     public Uni<Map<String, CustomerLink>> customersById(Collection<String> ids) {
@@ -148,16 +171,8 @@ public class LinkStore {
             return Uni.createFrom().item(Map.of());
         }
         queries.count();
-        return pool.preparedQuery("SELECT id, provider, provider_account, provider_customer_id FROM customer_link WHERE id = ANY($1::text[])")
-                .execute(Tuple.of(ids.toArray(new String[0])))
-                .map(rows -> {
-                    Map<String, CustomerLink> byId = new HashMap<>();
-                    for (Row row : rows) {
-                        CustomerLink link = toCustomerLink(row);
-                        byId.put(link.id, link);
-                    }
-                    return byId;
-                });
+        return db.read(() -> CustomerLink.<CustomerLink> list("id in ?1", List.copyOf(ids)))
+                .map(found -> found.stream().collect(Collectors.toMap(link -> link.id, link -> link)));
     }
 
     public Uni<Map<String, SubscriptionLink>> subscriptionsById(Collection<String> ids) {
@@ -165,17 +180,8 @@ public class LinkStore {
             return Uni.createFrom().item(Map.of());
         }
         queries.count();
-        return pool.preparedQuery("SELECT id, provider, provider_account, provider_subscription_id, customer_link_id"
-                + " FROM subscription_link WHERE id = ANY($1::text[])")
-                .execute(Tuple.of(ids.toArray(new String[0])))
-                .map(rows -> {
-                    Map<String, SubscriptionLink> byId = new HashMap<>();
-                    for (Row row : rows) {
-                        SubscriptionLink link = toSubscriptionLink(row);
-                        byId.put(link.id, link);
-                    }
-                    return byId;
-                });
+        return db.read(() -> SubscriptionLink.<SubscriptionLink> list("id in ?1", List.copyOf(ids)))
+                .map(found -> found.stream().collect(Collectors.toMap(link -> link.id, link -> link)));
     }
 
     /** Subscriptions linked to each of these customers, oldest link first. */
@@ -184,30 +190,8 @@ public class LinkStore {
             return Uni.createFrom().item(Map.of());
         }
         queries.count();
-        return pool.preparedQuery("SELECT id, provider, provider_account, provider_subscription_id, customer_link_id"
-                + " FROM subscription_link WHERE customer_link_id = ANY($1::text[]) ORDER BY created_at, id")
-                .execute(Tuple.of(customerIds.toArray(new String[0])))
-                .map(rows -> {
-                    Map<String, List<SubscriptionLink>> byCustomer = new HashMap<>();
-                    for (Row row : rows) {
-                        SubscriptionLink link = toSubscriptionLink(row);
-                        byCustomer.computeIfAbsent(link.customerLinkId, k -> new ArrayList<>()).add(link);
-                    }
-                    return byCustomer;
-                });
-    }
-
-    /**
-     * Customers the gateway knows for a provider account, in link order, with their snapshots (one statement),
-     * for providers without a list endpoint.
-     */
-    public Uni<Found<CustomerLink>> knownCustomers(Provider provider, String account, int offset, int limit) {
-        queries.count();
-        return pool.preparedQuery("SELECT l.id, l.provider, l.provider_account, l.provider_customer_id, s.kind, s.payload, s.fetched_at"
-                + " FROM customer_link l LEFT JOIN provider_snapshot s ON s.gateway_id = l.id"
-                + " WHERE l.provider = $1 AND l.provider_account = $2 ORDER BY l.created_at, l.id OFFSET $3 LIMIT $4")
-                .execute(Tuple.of(provider.name(), account, offset, limit))
-                .map(rows -> found(rows, LinkStore::toCustomerLink, link -> link.id));
+        return db.read(() -> SubscriptionLink.<SubscriptionLink> list("customerLinkId in ?1 order by createdAt, id", List.copyOf(customerIds)))
+                .map(found -> found.stream().collect(Collectors.groupingBy(link -> link.customerLinkId)));
     }
 
     private static CustomerLink toCustomerLink(Row row) {
@@ -217,20 +201,6 @@ public class LinkStore {
         link.providerAccount = row.getString("provider_account");
         link.providerCustomerId = row.getString("provider_customer_id");
         return link;
-    }
-
-    /**
-     * Subscriptions the gateway knows for a provider account, in link order, with their snapshots (one
-     * statement), for providers without a list endpoint.
-     */
-    public Uni<Found<SubscriptionLink>> knownSubscriptions(Provider provider, String account, int offset, int limit) {
-        queries.count();
-        return pool.preparedQuery("SELECT l.id, l.provider, l.provider_account, l.provider_subscription_id, l.customer_link_id,"
-                + " s.kind, s.payload, s.fetched_at"
-                + " FROM subscription_link l LEFT JOIN provider_snapshot s ON s.gateway_id = l.id"
-                + " WHERE l.provider = $1 AND l.provider_account = $2 ORDER BY l.created_at, l.id OFFSET $3 LIMIT $4")
-                .execute(Tuple.of(provider.name(), account, offset, limit))
-                .map(rows -> found(rows, LinkStore::toSubscriptionLink, link -> link.id));
     }
 
     private static SubscriptionLink toSubscriptionLink(Row row) {

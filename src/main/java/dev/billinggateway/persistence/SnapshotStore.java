@@ -12,13 +12,13 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The last-known provider copies, keyed by gateway ID, written and read in batches. */
 @ApplicationScoped
 public class SnapshotStore {
 
+    /** SQL: a batched multi-row upsert that leaves unchanged rows alone (no new row version), which Panache cannot express. */
     private static final String UPSERT = """
             INSERT INTO provider_snapshot (gateway_id, kind, payload, fetched_at)
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[])
@@ -33,6 +33,9 @@ public class SnapshotStore {
 
     @Inject
     QueryCounter queries;
+
+    @Inject
+    Db db;
 
     public record Snapshot(String gatewayId, String kind, String payload, OffsetDateTime fetchedAt) {
     }
@@ -67,13 +70,11 @@ public class SnapshotStore {
             return Uni.createFrom().item(Map.of());
         }
         queries.count();
-        return pool.preparedQuery("SELECT gateway_id, kind, payload, fetched_at FROM provider_snapshot WHERE gateway_id = ANY($1::text[])")
-                .execute(Tuple.of(gatewayIds.toArray(new String[0])))
+        return db.read(() -> ProviderSnapshot.<ProviderSnapshot> list("gatewayId in ?1", List.copyOf(gatewayIds)))
                 .map(rows -> {
                     Map<String, Snapshot> byId = new HashMap<>();
-                    for (Row row : rows) {
-                        byId.put(row.getString("gateway_id"), new Snapshot(row.getString("gateway_id"), row.getString("kind"),
-                                row.getString("payload"), row.getOffsetDateTime("fetched_at")));
+                    for (ProviderSnapshot row : rows) {
+                        byId.put(row.gatewayId, new Snapshot(row.gatewayId, row.kind, row.payload, row.fetchedAt));
                     }
                     return byId;
                 });

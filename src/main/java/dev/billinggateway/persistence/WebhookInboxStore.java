@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.billinggateway.persistence.WebhookEvent.Status;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -29,24 +30,23 @@ public class WebhookInboxStore {
 
     /** @return the new event's ID, or null when this event was stored before (a duplicate delivery) */
     public Uni<Long> insertOnce(String provider, String dedupKey, String eventType, String payload, String affected) {
-        return db.write(s -> s.createNativeQuery("""
+        // SQL: insert-if-absent in one statement (a Panache persist would fail the transaction on a duplicate delivery)
+        return pool.preparedQuery("""
                 INSERT INTO webhook_event (provider, dedup_key, event_type, payload, affected, status, lease_until)
-                VALUES (:provider, :dedupKey, :eventType, :payload, :affected, :status, now() + make_interval(secs => :lease))
+                VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7))
                 ON CONFLICT (provider, dedup_key) DO NOTHING
-                RETURNING id""", Long.class)
-                .setParameter("provider", provider).setParameter("dedupKey", dedupKey).setParameter("eventType", eventType)
-                .setParameter("payload", payload).setParameter("affected", affected).setParameter("status", Status.RECEIVED.name())
-                .setParameter("lease", CLAIM_FOR.toMillis() / 1000.0) // the receiving instance processes it at once
-                .getResultList()
-                .map(ids -> ids.isEmpty() ? null : ids.get(0)));
+                RETURNING id""")
+                // the lease: the receiving instance processes it at once
+                .execute(Tuple.of(provider, dedupKey, eventType, payload, affected, Status.RECEIVED.name()).addDouble(CLAIM_FOR.toMillis() / 1000.0))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong("id") : null);
     }
 
     public Uni<WebhookEvent> find(long id) {
-        return db.read(s -> s.find(WebhookEvent.class, id));
+        return db.read(() -> WebhookEvent.<WebhookEvent> findById(id));
     }
 
     public Uni<Void> markProcessed(long id) {
-        return db.write(s -> s.find(WebhookEvent.class, id).invoke(e -> {
+        return db.write(() -> WebhookEvent.<WebhookEvent> findById(id).invoke(e -> {
             e.status = Status.PROCESSED.name();
             e.attempts++;
             e.lastError = null;
@@ -55,7 +55,7 @@ public class WebhookInboxStore {
     }
 
     public Uni<Void> markFailed(long id, String error, int maxAttempts) {
-        return db.write(s -> s.find(WebhookEvent.class, id).invoke(e -> {
+        return db.write(() -> WebhookEvent.<WebhookEvent> findById(id).invoke(e -> {
             e.attempts++;
             e.lastError = error.length() > 500 ? error.substring(0, 500) : error;
             e.status = (e.attempts >= maxAttempts ? Status.FAILED : Status.RECEIVED).name();
@@ -64,10 +64,10 @@ public class WebhookInboxStore {
 
     /** The newest events first, optionally of one provider and one status (for operators). */
     public Uni<List<WebhookEvent>> recent(String provider, Status status, int limit) {
-        return db.read(s -> s.createQuery("from WebhookEvent where (:provider is null or provider = :provider)"
-                + " and (:status is null or status = :status) order by receivedAt desc, id desc", WebhookEvent.class)
-                .setParameter("provider", provider).setParameter("status", status == null ? null : status.name())
-                .setMaxResults(limit).getResultList());
+        return db.read(() -> WebhookEvent.<WebhookEvent> find("(:provider is null or provider = :provider)"
+                + " and (:status is null or status = :status) order by receivedAt desc, id desc",
+                Parameters.with("provider", provider).and("status", status == null ? null : status.name()))
+                .range(0, limit - 1).list());
     }
 
     /**
@@ -77,6 +77,7 @@ public class WebhookInboxStore {
      * spaces the retries.
      */
     public Uni<List<Long>> claimPending(int limit) {
+        // SQL: a claim (UPDATE ... FOR UPDATE SKIP LOCKED ... RETURNING) is one statement Panache cannot express
         return pool.preparedQuery("""
                 UPDATE webhook_event SET lease_until = now() + make_interval(secs => $1)
                  WHERE id IN (

@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.billinggateway.config.GatewayConfig;
 import io.smallrye.mutiny.Uni;
@@ -24,16 +27,25 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class LocalSnapshots {
 
-    /** Bounded: a full map is cleared rather than tracked per entry (fresh-for is seconds, refills are cheap). */
+    /** Bounded by size (Caffeine evicts the entries least worth keeping) and by age: an entry goes once it is not fresh. */
     static final int MAX_ENTRIES = 50_000;
 
     record Entry(Object node, OffsetDateTime fetchedAt) {
     }
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private Cache<String, Entry> entries;
 
     @Inject
     GatewayConfig config;
+
+    @PostConstruct
+    void init() {
+        Duration freshFor = config.cache().freshFor();
+        entries = Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
+                // fresh() still compares fetchedAt (an entry may be put some time after it was read); this only frees memory
+                .expireAfterWrite(freshFor.isZero() ? Duration.ofMillis(1) : freshFor)
+                .build();
+    }
 
     boolean enabled() {
         return !config.cache().freshFor().isZero();
@@ -44,7 +56,7 @@ public class LocalSnapshots {
         if (!enabled()) {
             return null;
         }
-        Entry e = entries.get(gatewayId);
+        Entry e = entries.getIfPresent(gatewayId);
         Duration freshFor = config.cache().freshFor();
         if (e == null || !type.isInstance(e.node()) || !e.fetchedAt().plus(freshFor).isAfter(ObjectRefresher.now())) {
             return null;
@@ -87,11 +99,8 @@ public class LocalSnapshots {
             return;
         }
         if (stale) {
-            entries.remove(gatewayId);
+            entries.invalidate(gatewayId);
             return;
-        }
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
         }
         entries.put(gatewayId, new Entry(node, fetchedAt));
     }
