@@ -14,6 +14,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
+    // The scheduler-syntax members (storage.recheck-every, metrics.backlog-every, reconcile.every, retention.every,
+    // webhooks.retry-every) are read by @Scheduled("${...}") expressions, not through this interface; they stay declared
+    // so that the "gateway" prefix accepts their keys (without them start-up fails: SRCFG00050 "does not map to any root").
+
     /** The base URL at which providers reach this gateway; webhook URLs are built from it. */
     @WithDefault("http://localhost:8080")
     String publicUrl();
