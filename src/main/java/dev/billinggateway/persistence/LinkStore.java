@@ -167,21 +167,21 @@ public class LinkStore {
     }
 
     public Uni<Map<String, CustomerLink>> customersById(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        queries.count();
-        return db.read(() -> CustomerLink.<CustomerLink> list("id in ?1", List.copyOf(ids)))
-                .map(found -> found.stream().collect(Collectors.toMap(link -> link.id, link -> link)));
+        return byId(ids, wanted -> CustomerLink.list("id in ?1", wanted), link -> link.id);
     }
 
     public Uni<Map<String, SubscriptionLink>> subscriptionsById(Collection<String> ids) {
+        return byId(ids, wanted -> SubscriptionLink.list("id in ?1", wanted), link -> link.id);
+    }
+
+    private <L> Uni<Map<String, L>> byId(Collection<String> ids, Function<List<String>, Uni<List<L>>> panacheQuery,
+            Function<L, String> idOf) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         queries.count();
-        return db.read(() -> SubscriptionLink.<SubscriptionLink> list("id in ?1", List.copyOf(ids)))
-                .map(found -> found.stream().collect(Collectors.toMap(link -> link.id, link -> link)));
+        return db.read(() -> panacheQuery.apply(List.copyOf(ids)))
+                .map(found -> found.stream().collect(Collectors.toMap(idOf, link -> link)));
     }
 
     /** Subscriptions linked to each of these customers, oldest link first. */
