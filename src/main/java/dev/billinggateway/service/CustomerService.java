@@ -64,7 +64,9 @@ public class CustomerService {
     /** Nodes for gateway IDs (unknown IDs are absent from the result), one provider read per distinct customer. */
     public Uni<Map<String, Refreshed<CustomerNode>>> byIds(List<String> ids, boolean allowFresh) {
         return local.readThrough(ids, allowFresh, CustomerNode.class, CustomerNode::fetchedAt, missing -> links.customersWithSnapshots(missing)
-                .chain(found -> resolve(new ArrayList<>(found.links().values()), allowFresh, found.snapshots())));
+                .chain(found -> resolve(new ArrayList<>(found.links().values()), allowFresh, found.snapshots())))
+                .onFailure(LocalSnapshots::isStorageOutage).recoverWithItem(outage -> local.duringOutage(ids, CustomerNode.class,
+                        CustomerNode::fetchedAt, n -> CustomerNode.of(n.id(), n.data(), true, n.fetchedAt()), outage));
     }
 
     Uni<Map<String, Refreshed<CustomerNode>>> resolve(List<CustomerLink> found, boolean allowFresh) {

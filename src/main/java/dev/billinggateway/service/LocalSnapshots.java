@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.billinggateway.config.GatewayConfig;
+import dev.billinggateway.domain.ErrorCode;
+import dev.billinggateway.domain.GatewayException;
+import dev.billinggateway.persistence.StorageOutage;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -80,6 +84,33 @@ public class LocalSnapshots {
             result.putAll(read);
             return result;
         });
+    }
+
+    /** Whether a read failed because PostgreSQL cannot be reached (raw, or already named STORAGE_UNAVAILABLE). */
+    static boolean isStorageOutage(Throwable t) {
+        return t instanceof GatewayException g ? g.code() == ErrorCode.STORAGE_UNAVAILABLE : StorageOutage.isStorageUnreachable(t);
+    }
+
+    /**
+     * While PostgreSQL cannot be reached: what this instance last read of each ID, at any age, as it was ({@code stale}
+     * once older than {@code fresh-for}); IDs it never read (or a gateway without the copy, fresh-for 0s) fail as
+     * STORAGE_UNAVAILABLE. Entries must therefore outlive fresh-for: they go only when the map is full.
+     */
+    <T> Map<String, Refreshed<T>> duringOutage(List<String> ids, Class<T> type, Function<T, OffsetDateTime> fetchedAtOf,
+            UnaryOperator<T> asStale, Throwable outage) {
+        Map<String, Refreshed<T>> result = new LinkedHashMap<>();
+        for (String id : ids) {
+            Entry e = enabled() ? entries.get(id) : null;
+            if (e == null || !type.isInstance(e.node())) {
+                result.put(id, Refreshed.failed(outage instanceof GatewayException g ? g : StorageOutage.unavailable(outage)));
+                continue;
+            }
+            T node = type.cast(e.node());
+            OffsetDateTime fetchedAt = fetchedAtOf.apply(node);
+            boolean stale = !fetchedAt.plus(config.cache().freshFor()).isAfter(ObjectRefresher.now());
+            result.put(id, Refreshed.of(stale ? asStale.apply(node) : node, stale, fetchedAt));
+        }
+        return result;
     }
 
     void put(String gatewayId, Object node, OffsetDateTime fetchedAt, boolean stale) {

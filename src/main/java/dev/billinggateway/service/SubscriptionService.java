@@ -88,7 +88,9 @@ public class SubscriptionService {
 
     Uni<Map<String, Refreshed<SubscriptionNode>>> byIds(List<String> ids, boolean allowFresh) {
         return local.readThrough(ids, allowFresh, SubscriptionNode.class, SubscriptionNode::fetchedAt, missing -> links.subscriptionsWithSnapshots(missing)
-                .chain(found -> resolve(new ArrayList<>(found.links().values()), allowFresh, found.snapshots())));
+                .chain(found -> resolve(new ArrayList<>(found.links().values()), allowFresh, found.snapshots())))
+                .onFailure(LocalSnapshots::isStorageOutage).recoverWithItem(outage -> local.duringOutage(ids, SubscriptionNode.class,
+                        SubscriptionNode::fetchedAt, n -> SubscriptionNode.of(n.id(), n.customerId(), n.data(), true, n.fetchedAt()), outage));
     }
 
     private Uni<Map<String, Refreshed<SubscriptionNode>>> resolve(List<SubscriptionLink> found, boolean allowFresh) {
