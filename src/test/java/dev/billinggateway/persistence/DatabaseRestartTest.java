@@ -7,6 +7,10 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -61,9 +65,34 @@ class DatabaseRestartTest {
     static final String BACK = "PostgreSQL (the gateway's storage) is reachable again";
     static final Duration FRESH_FOR = Duration.ofSeconds(2);
 
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+
     @AfterEach
     void databaseBack() {
         RestartablePostgres.startAgain(); // whatever happened above
+        if (originalErr != null) {
+            System.setErr(originalErr);
+        }
+    }
+
+    /** What is printed to stderr from now on, bypassing the log (the SQL client prints unhandled connection errors). */
+    private void captureStderr() {
+        originalErr = System.err;
+        PrintStream copy = new PrintStream(stderr, true, StandardCharsets.UTF_8);
+        System.setErr(new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                originalErr.write(b);
+                copy.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                originalErr.write(b, off, len);
+                copy.write(b, off, len);
+            }
+        }, true, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -75,6 +104,7 @@ class DatabaseRestartTest {
         String fetchedAt = Gql.post(READ, Map.of("id", id)).body("data.subscription.stale", is(false))
                 .extract().path("data.subscription.fetchedAt");
         int mark = log.lines().size();
+        captureStderr();
 
         RestartablePostgres.stopServer();
 
@@ -117,6 +147,7 @@ class DatabaseRestartTest {
         assertThat(all).filteredOn(l -> l.contains(BACK)).as("one line when it is back").hasSize(1);
         assertThat(all).noneSatisfy(l -> assertThat(l).contains("Result is already complete"));
         assertThat(all).noneSatisfy(l -> assertThat(l).containsAnyOf("IllegalStateException", "\tat "));
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).doesNotContain("Exception");
     }
 
     /** The gateway's and its libraries' lines since {@code mark}; not the embedded server's own output. */
