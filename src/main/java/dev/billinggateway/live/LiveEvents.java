@@ -177,7 +177,12 @@ public class LiveEvents {
                 // after a lost connection (database restart, failover): try again, backing off to one attempt every 5 s, forever
                 .reconnectPolicy(retries -> Math.min(5_000L, 100L << Math.min(retries, 6)));
         pg.channel(config.channel())
-                .subscribeHandler(v -> LOG.debugf("Listening on %s", config.channel()))
+                .subscribeHandler(v -> {
+                    LOG.debugf("Listening on %s", config.channel());
+                    // without a handler the client prints the server's "terminating connection" to stderr when the
+                    // database stops; the close handler below says what matters
+                    pg.actualConnection().exceptionHandler(e -> LOG.debugf("Live updates: LISTEN connection failed: %s", e.getMessage()));
+                })
                 .handler(this::received);
         pg.closeHandler(v -> {
             if (!stopping) {

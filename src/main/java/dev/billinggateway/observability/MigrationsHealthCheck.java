@@ -7,7 +7,9 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 
 /**
  * Readiness: the schema is at the version this build expects (no pending Flyway migration). Together with
@@ -26,7 +28,13 @@ public class MigrationsHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         if (currentVersion == null) {
-            var info = flyway.info(); // over JDBC, until the first success only
+            MigrationInfoService info;
+            try {
+                info = flyway.info(); // over JDBC, until the first success only
+            } catch (FlywayException e) {
+                // the database cannot be read (an outage is logged once by StorageOutage): DOWN, without a stack trace
+                return HealthCheckResponse.named("database-migrations").down().withData("error", e.getClass().getSimpleName()).build();
+            }
             if (info.pending().length > 0) {
                 return HealthCheckResponse.named("database-migrations").down()
                         .withData("pending", info.pending().length).build();

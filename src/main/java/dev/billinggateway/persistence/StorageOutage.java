@@ -58,8 +58,19 @@ public class StorageOutage {
             LOG.errorf("PostgreSQL (the gateway's storage) is unavailable: %s; requests needing it answer STORAGE_UNAVAILABLE",
                     rootMessage(cause));
         }
-        return GatewayException.of(ErrorCode.STORAGE_UNAVAILABLE, "the gateway's storage is unavailable; retry later")
+        return GatewayException.of(ErrorCode.STORAGE_UNAVAILABLE, "the gateway's database (PostgreSQL) is unavailable; retry later")
                 .retryable(true).build();
+    }
+
+    /**
+     * For background work (webhook retries, reconciliation, retention): a run that finds the database unreachable ends
+     * quietly, the outage logged once like a request's; the next run tries again. Other failures fail the run as before.
+     */
+    public static Uni<Void> skipWhileUnavailable(Uni<Void> run) {
+        return run.onFailure(StorageOutage::isStorageUnreachable).recoverWithUni(t -> {
+            unavailable(t);
+            return Uni.createFrom().voidItem();
+        });
     }
 
     /** Whether the last state seen was "down". */

@@ -63,7 +63,9 @@ public class CustomerService {
     /** Nodes for gateway IDs (unknown IDs are absent from the result), one provider read per distinct customer. */
     public Uni<Map<String, Refreshed<CustomerView>>> byIds(List<String> ids, boolean allowFresh) {
         return local.readThrough(ids, allowFresh, CustomerView.class, CustomerView::fetchedAt, missing -> links.customersWithSnapshots(missing)
-                .chain(found -> resolve(new ArrayList<>(found.links().values()), allowFresh, found.snapshots())));
+                .chain(found -> resolve(new ArrayList<>(found.links().values()), allowFresh, found.snapshots())))
+                .onFailure(LocalSnapshots::isStorageOutage).recoverWithItem(outage -> local.duringOutage(ids, CustomerView.class,
+                        CustomerView::fetchedAt, n -> CustomerView.of(n.id(), n.data(), true, n.fetchedAt()), outage));
     }
 
     Uni<Map<String, Refreshed<CustomerView>>> resolve(List<CustomerLink> found, boolean allowFresh) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,19 +17,29 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.billinggateway.config.GatewayConfig;
+import dev.billinggateway.domain.ErrorCode;
+import dev.billinggateway.domain.GatewayException;
+import dev.billinggateway.persistence.StorageOutage;
 import io.smallrye.mutiny.Uni;
 
 /**
  * This instance's copy of fresh nodes, so that a read inside {@code gateway.cache.fresh-for} costs no database
- * statement. Only fresh entries are served; the PostgreSQL snapshot stays the shared copy (stale fallback,
+ * statement. Only fresh entries are served (older ones only while PostgreSQL is down, as stale); the PostgreSQL
+ * snapshot stays the shared copy (stale fallback,
  * other instances). Another instance's write shows here once the entry ages out, at most {@code fresh-for}
  * later — the same bound the snapshot cache already gives against the provider.
  */
 @ApplicationScoped
 public class LocalSnapshots {
 
-    /** Bounded by size (Caffeine evicts the entries least worth keeping) and by age: an entry goes once it is not fresh. */
+    /** Bounded by size (Caffeine evicts the entries least worth keeping) and by age. */
     static final int MAX_ENTRIES = 50_000;
+
+    /**
+     * How long an entry is kept after its read: far past fresh-for, because during a database outage it is the only
+     * copy left to serve (stale); fresh() still compares fetchedAt with fresh-for.
+     */
+    static final Duration KEPT_FOR = Duration.ofHours(1);
 
     record Entry(Object node, OffsetDateTime fetchedAt) {
     }
@@ -42,8 +53,7 @@ public class LocalSnapshots {
     void init() {
         Duration freshFor = config.cache().freshFor();
         entries = Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
-                // fresh() still compares fetchedAt (an entry may be put some time after it was read); this only frees memory
-                .expireAfterWrite(freshFor.isZero() ? Duration.ofMillis(1) : freshFor)
+                .expireAfterWrite(freshFor.compareTo(KEPT_FOR) > 0 ? freshFor : KEPT_FOR)
                 .build();
     }
 
@@ -92,6 +102,33 @@ public class LocalSnapshots {
             result.putAll(read);
             return result;
         });
+    }
+
+    /** Whether a read failed because PostgreSQL cannot be reached (raw, or already named STORAGE_UNAVAILABLE). */
+    static boolean isStorageOutage(Throwable t) {
+        return t instanceof GatewayException g ? g.code() == ErrorCode.STORAGE_UNAVAILABLE : StorageOutage.isStorageUnreachable(t);
+    }
+
+    /**
+     * While PostgreSQL cannot be reached: what this instance last read of each ID, at any age, as it was ({@code stale}
+     * once older than {@code fresh-for}); IDs it never read (or a gateway without the copy, fresh-for 0s) fail as
+     * STORAGE_UNAVAILABLE. Entries must therefore outlive fresh-for: they go only when the map is full.
+     */
+    <T> Map<String, Refreshed<T>> duringOutage(List<String> ids, Class<T> type, Function<T, OffsetDateTime> fetchedAtOf,
+            UnaryOperator<T> asStale, Throwable outage) {
+        Map<String, Refreshed<T>> result = new LinkedHashMap<>();
+        for (String id : ids) {
+            Entry e = enabled() ? entries.getIfPresent(id) : null;
+            if (e == null || !type.isInstance(e.node())) {
+                result.put(id, Refreshed.failed(outage instanceof GatewayException g ? g : StorageOutage.unavailable(outage)));
+                continue;
+            }
+            T node = type.cast(e.node());
+            OffsetDateTime fetchedAt = fetchedAtOf.apply(node);
+            boolean stale = !fetchedAt.plus(config.cache().freshFor()).isAfter(ObjectRefresher.now());
+            result.put(id, Refreshed.of(stale ? asStale.apply(node) : node, stale, fetchedAt));
+        }
+        return result;
     }
 
     void put(String gatewayId, Object node, OffsetDateTime fetchedAt, boolean stale) {

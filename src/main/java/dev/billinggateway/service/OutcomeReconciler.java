@@ -15,6 +15,7 @@ import dev.billinggateway.persistence.AuditLog;
 import dev.billinggateway.persistence.IdempotencyRecord;
 import dev.billinggateway.persistence.IdempotencyRecord.State;
 import dev.billinggateway.persistence.IdempotencyStore;
+import dev.billinggateway.persistence.StorageOutage;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -55,7 +56,7 @@ public class OutcomeReconciler {
 
     @Scheduled(every = "${gateway.reconcile.every:30s}", delayed = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> settleUnknownOutcomes() {
-        return reconcileNow().replaceWithVoid();
+        return StorageOutage.skipWhileUnavailable(reconcileNow().replaceWithVoid());
     }
 
     /** @return how many records were settled */

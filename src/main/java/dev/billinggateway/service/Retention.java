@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.billinggateway.config.GatewayConfig;
+import dev.billinggateway.persistence.StorageOutage;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -51,11 +52,11 @@ public class Retention {
 
     @Scheduled(every = "${gateway.retention.every:10m}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> prune() {
-        return pruneNow().invoke(deleted -> deleted.forEach((table, count) -> {
+        return StorageOutage.skipWhileUnavailable(pruneNow().invoke(deleted -> deleted.forEach((table, count) -> {
             if (count > 0) {
                 LOG.infof("Retention: pruned %d rows of %s", count, table);
             }
-        })).replaceWithVoid();
+        })).replaceWithVoid());
     }
 
     /** @return rows deleted per table */

@@ -86,7 +86,9 @@ public class SubscriptionService {
 
     Uni<Map<String, Refreshed<SubscriptionView>>> byIds(List<String> ids, boolean allowFresh) {
         return local.readThrough(ids, allowFresh, SubscriptionView.class, SubscriptionView::fetchedAt, missing -> links.subscriptionsWithSnapshots(missing)
-                .chain(found -> resolve(new ArrayList<>(found.links().values()), allowFresh, found.snapshots())));
+                .chain(found -> resolve(new ArrayList<>(found.links().values()), allowFresh, found.snapshots())))
+                .onFailure(LocalSnapshots::isStorageOutage).recoverWithItem(outage -> local.duringOutage(ids, SubscriptionView.class,
+                        SubscriptionView::fetchedAt, n -> SubscriptionView.of(n.id(), n.customerId(), n.data(), true, n.fetchedAt()), outage));
     }
 
     private Uni<Map<String, Refreshed<SubscriptionView>>> resolve(List<SubscriptionLink> found, boolean allowFresh) {

@@ -21,6 +21,7 @@ import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
 import dev.billinggateway.live.LiveEvents;
 import dev.billinggateway.observability.GatewayEvents;
+import dev.billinggateway.persistence.StorageOutage;
 import dev.billinggateway.persistence.WebhookEvent;
 import dev.billinggateway.persistence.WebhookInboxStore;
 import dev.billinggateway.service.SubscriptionService;
@@ -127,8 +128,8 @@ public class WebhookInbox {
     /** Retries what is still pending (provider was down, or the instance stopped before processing). */
     @Scheduled(every = "${gateway.webhooks.retry-every:30s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> retryPending() {
-        return store.claimPending(50).chain(ids -> io.smallrye.mutiny.Multi.createFrom().iterable(ids)
+        return StorageOutage.skipWhileUnavailable(store.claimPending(50).chain(ids -> io.smallrye.mutiny.Multi.createFrom().iterable(ids)
                 .onItem().transformToUniAndConcatenate(id -> process(id).onFailure().recoverWithNull())
-                .collect().last().replaceWithVoid());
+                .collect().last().replaceWithVoid()));
     }
 }
