@@ -18,11 +18,11 @@ import dev.billinggateway.domain.PhoneNumber;
 import dev.billinggateway.domain.RevenueMonsterOptions;
 import dev.billinggateway.domain.Subscription;
 import dev.billinggateway.domain.UpdateSubscriptionInput;
-import dev.billinggateway.provider.hitpay.model.CreateRecurringBillingRequest;
-import dev.billinggateway.provider.hitpay.model.LenientBooleanDeserializer;
-import dev.billinggateway.provider.hitpay.model.RecurringBilling;
-import dev.billinggateway.provider.hitpay.model.RecurringBillingPage;
-import dev.billinggateway.provider.hitpay.model.UpdateRecurringBillingRequest;
+import dev.billinggateway.provider.hitpay.dto.CreateRecurringBillingRequest;
+import dev.billinggateway.provider.hitpay.dto.LenientBooleanDeserializer;
+import dev.billinggateway.provider.hitpay.dto.RecurringBilling;
+import dev.billinggateway.provider.hitpay.dto.RecurringBillingPage;
+import dev.billinggateway.provider.hitpay.dto.UpdateRecurringBillingRequest;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**

@@ -35,7 +35,7 @@ final class MonriAuthFilter implements ClientRequestFilter {
         request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
         request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION,
-                MonriDigest.authorization(merchantKey, timestamp, authenticityToken, fullPath, body));
+                MonriAuth.authorization(merchantKey, timestamp, authenticityToken, fullPath, body));
     }
 
     @Override

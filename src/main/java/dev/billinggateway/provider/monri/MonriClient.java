@@ -52,7 +52,7 @@ public class MonriClient {
 
     /** Monri did not answer usably: 5xx, transport failure or timeout. */
     static boolean providerFailure(Throwable t) {
-        return t instanceof MonriServerError || t instanceof ProcessingException || t instanceof TimeoutException;
+        return t instanceof MonriFailure || t instanceof ProcessingException || t instanceof TimeoutException;
     }
 
     ProviderGuards guards() {
@@ -78,7 +78,7 @@ public class MonriClient {
     private static MonriReply reply(Response response) {
         int status = response.getStatus();
         if (status >= 500) {
-            throw new MonriServerError(status);
+            throw new MonriFailure(status);
         }
         String body = response.hasEntity() ? response.readEntity(String.class) : "";
         return new MonriReply(status, body);

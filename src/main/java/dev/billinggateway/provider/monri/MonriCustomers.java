@@ -24,7 +24,7 @@ public class MonriCustomers implements FetchCustomer, ListCustomers {
     static final int MAX_PAGE = 100;
 
     @Inject
-    MonriResources monri;
+    MonriErrors monri;
 
     @Override
     public Provider provider() {

@@ -174,7 +174,7 @@ class HitPayContractTest {
     }
 
     static CreateSubscriptionInput createInput(Consumer<CreateSubscriptionInput> fill) {
-        return HitPayValidationTest.create(fill);
+        return HitPayRulesTest.create(fill);
     }
 
     void stubBilling(com.github.tomakehurst.wiremock.client.MappingBuilder request) {
