@@ -1,9 +1,16 @@
 package dev.billinggateway.provider.monri;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
+
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 
 /**
  * Monri's digests: plain SHA-512 (not HMAC), lower-case hex, over UTF-8 text.
@@ -13,6 +20,7 @@ import java.util.HexFormat;
  * bytes sent (empty for GET and DELETE);</li>
  * <li>callbacks ({@code WP3-callback}): {@code sha512(merchant_key + raw_body)} over the body bytes as received.</li>
  * </ul>
+ * {@link RequestFilter} signs the REST client's requests; {@link MonriWebhooks} checks callbacks.
  */
 public final class MonriAuth {
 
@@ -64,5 +72,41 @@ public final class MonriAuth {
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Signs every request with {@code Authorization: WP3-v2.1 <token> <timestamp> <digest>}, computed from the
+     * request as it leaves: the raw path and query string of the final URI and the JSON text of the body (the
+     * client sends that text, UTF-8, unchanged).
+     */
+    static final class RequestFilter implements ClientRequestFilter {
+
+        private final String authenticityToken;
+        private final String merchantKey;
+        private final Clock clock;
+
+        RequestFilter(String authenticityToken, String merchantKey, Clock clock) {
+            this.authenticityToken = authenticityToken;
+            this.merchantKey = merchantKey;
+            this.clock = clock;
+        }
+
+        @Override
+        public void filter(ClientRequestContext request) {
+            URI uri = request.getUri();
+            String fullPath = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            String body = request.hasEntity() ? (String) request.getEntity() : "";
+            String timestamp = Long.toString(clock.instant().getEpochSecond());
+            // Monri requires both on every API v2 call, GET included
+            request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+            request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
+            request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION,
+                    authorization(merchantKey, timestamp, authenticityToken, fullPath, body));
+        }
+
+        @Override
+        public String toString() {
+            return "MonriAuth.RequestFilter[" + authenticityToken + "]"; // the merchant key stays out
+        }
     }
 }

@@ -12,9 +12,14 @@ import jakarta.inject.Inject;
 
 import dev.billinggateway.connector.CancelSubscription;
 import dev.billinggateway.connector.CreateSubscription;
+import dev.billinggateway.connector.FetchCustomer;
 import dev.billinggateway.connector.FetchSubscription;
+import dev.billinggateway.connector.ListCustomers;
+import dev.billinggateway.connector.PageRequest;
+import dev.billinggateway.connector.ProviderPage;
 import dev.billinggateway.connector.UpdateSubscription;
 import dev.billinggateway.domain.CreateSubscriptionInput;
+import dev.billinggateway.domain.Customer;
 import dev.billinggateway.domain.CustomerInput;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
@@ -24,31 +29,77 @@ import dev.billinggateway.domain.Subscription;
 import dev.billinggateway.domain.Support;
 import dev.billinggateway.domain.UpdateSubscriptionInput;
 import dev.billinggateway.observability.ObservedProviderCalls;
+import dev.billinggateway.provider.monri.dto.MonriJson;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Monri customer subscriptions, each shown with its plan (name, price, period). Create needs a customer and a
- * plan first; update changes only the dates; cancel is emulated by moving {@code active_to}, because Monri has
- * no cancel endpoint. Monri has no list of customer subscriptions and no status switch: those operations are
- * not offered.
+ * Monri behind the gateway's operations. Customers: {@code GET /v2/customers/:uuid} and
+ * {@code GET /v2/customers?limit=&offset=}. Customer subscriptions, each shown with its plan (name, price,
+ * period): create needs a customer and a plan first; update changes only the dates; cancel is emulated by
+ * moving {@code active_to}, because Monri has no cancel endpoint. Monri has no list of customer subscriptions
+ * and no status switch: those operations are not offered.
  */
 @ApplicationScoped
 @ObservedProviderCalls
-public class MonriConnector implements FetchSubscription, CreateSubscription, UpdateSubscription, CancelSubscription {
+public class MonriConnector implements FetchCustomer, ListCustomers, FetchSubscription, CreateSubscription,
+        UpdateSubscription, CancelSubscription {
+
+    /** Monri's page when none is asked for is 20; larger pages are not documented, so stay modest. */
+    static final int MAX_PAGE = 100;
 
     /** Plan lookup reads at most this many plans (pages of 100) before creating one. */
     static final int PLAN_PAGE = 100;
     static final int PLAN_PAGES = 10;
 
     @Inject
-    MonriErrors monri;
+    MonriClient monri;
 
     @Inject
-    MonriAccount account;
+    MonriModule module;
 
     @Override
     public Provider provider() {
         return Provider.MONRI;
+    }
+
+    // --- customers
+
+    @Override
+    public Uni<Customer> fetchCustomer(String providerCustomerId) {
+        return monri.customer(providerCustomerId).map(MonriMapping::customer);
+    }
+
+    /** Pages by offset; the cursor is the next offset. Monri cannot filter, so the e-mail filter applies per page. */
+    @Override
+    public Uni<ProviderPage<Customer>> listCustomers(String email, PageRequest page) {
+        int limit = Math.max(1, Math.min(page.limit(), MAX_PAGE));
+        return Uni.createFrom().item(page::cursor).map(MonriConnector::offset)
+                .flatMap(offset -> monri.customers(limit, offset).map(list -> page(list, email, limit, offset)));
+    }
+
+    private static ProviderPage<Customer> page(MonriJson.CustomerList list, String email, int limit, int offset) {
+        List<MonriJson.Customer> data = list.data() == null ? List.of() : list.data();
+        List<Customer> items = data.stream()
+                .filter(c -> email == null || email.equalsIgnoreCase(c.email()))
+                .map(MonriMapping::customer)
+                .toList();
+        // a full page may have more behind it
+        return new ProviderPage<>(items, data.size() < limit ? null : Integer.toString(offset + limit));
+    }
+
+    private static int offset(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return 0;
+        }
+        try {
+            int offset = Integer.parseInt(cursor);
+            if (offset >= 0) {
+                return offset;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the validation error
+        }
+        throw GatewayException.validation("after", "a cursor returned by a previous MONRI page", "unknown cursor");
     }
 
     // --- read
@@ -67,7 +118,7 @@ public class MonriConnector implements FetchSubscription, CreateSubscription, Up
                 return Uni.createFrom().failure(GatewayException.unavailable(Provider.MONRI,
                         "Monri's customer subscription " + id + " names no plan", null));
             }
-            return monri.plan(cs.subscriptionId()).map(plan -> MonriMapping.subscription(cs, plan, account.today()));
+            return monri.plan(cs.subscriptionId()).map(plan -> MonriMapping.subscription(cs, plan, module.today()));
         });
     }
 
@@ -96,7 +147,7 @@ public class MonriConnector implements FetchSubscription, CreateSubscription, Up
                     MonriMapping.dateText(input.monri.activeFrom),
                     MonriMapping.dateText(input.monri.activeTo));
             return monri.createCustomerSubscription(request)
-                    .map(cs -> MonriMapping.subscription(cs, plan, account.today()));
+                    .map(cs -> MonriMapping.subscription(cs, plan, module.today()));
         }));
     }
 
@@ -119,7 +170,7 @@ public class MonriConnector implements FetchSubscription, CreateSubscription, Up
                     });
         }
         String description = input.productDescription != null ? input.productDescription : input.productName;
-        if (account.config().planLookup() == MonriConfig.PlanLookup.OFF) {
+        if (module.config().planLookup() == MonriConfig.PlanLookup.OFF) {
             return monri.createPlan(new MonriJson.PlanRequest(input.productName, description, price, currency, period));
         }
         return findPlans(0, 0).flatMap(plans -> {
@@ -220,7 +271,7 @@ public class MonriConnector implements FetchSubscription, CreateSubscription, Up
      */
     @Override
     public Uni<Subscription> cancelSubscription(Subscription current) {
-        LocalDate today = account.today();
+        LocalDate today = module.today();
         LocalDate end = MonriRules.cancelEnd(current, today);
         if (end == null) {
             return Uni.createFrom().item(MonriMapping.withDates(current, null, today));
@@ -232,6 +283,6 @@ public class MonriConnector implements FetchSubscription, CreateSubscription, Up
     private Uni<Subscription> changeDates(Subscription current, MonriJson.CustomerSubscriptionRequest request) {
         long id = Long.parseLong(current.providerSubscriptionId());
         return monri.updateCustomerSubscription(id, request)
-                .map(cs -> MonriMapping.withDates(current, cs, account.today()));
+                .map(cs -> MonriMapping.withDates(current, cs, module.today()));
     }
 }

@@ -31,7 +31,7 @@ public class MonriWebhooks implements VerifyWebhook {
     private static final String PREFIX = MonriAuth.CALLBACK_SCHEME + " ";
 
     @Inject
-    MonriAccount account;
+    MonriModule module;
 
     @Inject
     ObjectMapper json;
@@ -43,7 +43,7 @@ public class MonriWebhooks implements VerifyWebhook {
 
     @Override
     public VerifiedWebhook verifyWebhook(WebhookRequest request) {
-        String merchantKey = account.merchantKey();
+        String merchantKey = module.merchantKey();
         if (merchantKey == null) {
             throw refused("no Monri merchant key is configured, so no callback can be verified");
         }

@@ -74,7 +74,7 @@ class MonriContractTest {
     WireMockServer wireMock;
 
     @Inject
-    MonriCustomers customers;
+    MonriConnector customers;
 
     @Inject
     MonriConnector subscriptions;
@@ -86,7 +86,7 @@ class MonriContractTest {
     MonriModule module;
 
     @Inject
-    MonriAccount account;
+    MonriModule account;
 
     @Inject
     CircuitBreakerMaintenance circuits;

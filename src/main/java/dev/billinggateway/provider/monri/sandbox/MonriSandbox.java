@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 import dev.billinggateway.connector.VerifiedWebhook;
 import dev.billinggateway.domain.Currencies;
 import dev.billinggateway.domain.Provider;
-import dev.billinggateway.provider.monri.MonriAccount;
+import dev.billinggateway.provider.monri.MonriModule;
 import dev.billinggateway.provider.monri.MonriAuth;
 import dev.billinggateway.sandbox.ProviderSandbox;
 import io.vertx.core.buffer.Buffer;
@@ -42,7 +42,7 @@ public class MonriSandbox implements ProviderSandbox {
             "zip_code", 9, "city", 30, "address", 100, "country", 2);
 
     @Inject
-    MonriAccount account;
+    MonriModule account;
 
     private volatile MonriSandboxState state;
 

@@ -1,4 +1,4 @@
-package dev.billinggateway.provider.monri;
+package dev.billinggateway.provider.monri.dto;
 
 import java.util.List;
 import java.util.Map;
@@ -15,24 +15,24 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * unset fields; responses ignore fields they do not know. Every response carries {@code status}
  * ({@code approved} | {@code invalid-request} | {@code error}) and, on failure, {@code message}.
  */
-final class MonriJson {
+public final class MonriJson {
 
     private MonriJson() {
     }
 
-    static final String APPROVED = "approved";
+    public static final String APPROVED = "approved";
 
     /** Just the envelope, to read an error answer of any endpoint. */
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Envelope(String status, String message) {
+    public record Envelope(String status, String message) {
     }
 
     /** {@code POST /v2/customers} and {@code POST /v2/customers/:uuid}: all optional. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({ "merchant_customer_id", "email", "name", "phone" })
-    record CustomerRequest(
+    public record CustomerRequest(
             @JsonProperty("merchant_customer_id") String merchantCustomerId,
             String email,
             String name,
@@ -41,7 +41,7 @@ final class MonriJson {
 
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Customer(
+    public record Customer(
             String status,
             String message,
             String uuid,
@@ -64,19 +64,19 @@ final class MonriJson {
     /** {@code GET /v2/customers}. */
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CustomerList(String status, String message, List<Customer> data) {
+    public record CustomerList(String status, String message, List<Customer> data) {
     }
 
     /** {@code POST /v2/subscriptions}: a plan. All fields required. */
     @RegisterForReflection
     @JsonPropertyOrder({ "name", "description", "price", "currency", "period" })
-    record PlanRequest(String name, String description, long price, String currency, String period) {
+    public record PlanRequest(String name, String description, long price, String currency, String period) {
     }
 
     /** A plan (Monri calls it a "subscription"). */
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Plan(
+    public record Plan(
             String status,
             String message,
             Long id,
@@ -92,7 +92,7 @@ final class MonriJson {
     /** {@code GET /v2/subscriptions}: shape assumed like the customers list (not documented). */
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PlanList(String status, String message, List<Plan> data) {
+    public record PlanList(String status, String message, List<Plan> data) {
     }
 
     /**
@@ -103,7 +103,7 @@ final class MonriJson {
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({ "subscription_id", "customer_id", "next_charge_date", "active_from", "active_to" })
-    record CustomerSubscriptionRequest(
+    public record CustomerSubscriptionRequest(
             @JsonProperty("subscription_id") Long subscriptionId,
             @JsonProperty("customer_id") String customerId,
             @JsonProperty("next_charge_date") String nextChargeDate,
@@ -113,7 +113,7 @@ final class MonriJson {
 
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CustomerSubscription(
+    public record CustomerSubscription(
             String status,
             String message,
             Long id,
