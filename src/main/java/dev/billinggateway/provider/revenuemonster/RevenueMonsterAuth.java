@@ -11,11 +11,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Revenue Monster's request signature (provider doc §2): the pairs {@code data} (Base64 of the canonical
  * JSON, left out without a body), {@code method} (lower case), {@code nonceStr}, {@code requestUrl} (full
  * URL with query; left out for callbacks), {@code signType}, {@code timestamp}, sorted by key, joined
- * {@code k=v&...}, signed SHA256withRSA, sent as {@code X-Signature: sha256 <base64>}.
+ * {@code k=v&...}, signed SHA256withRSA, sent as {@code X-Signature: sha256 <base64>}. The package-private
+ * helpers: {@link RevenueMonsterAuthCanonicalJson} (the body as signed), {@link RevenueMonsterAuthKeys} (PEM keys)
+ * and {@link RevenueMonsterAuthTokens} (the OAuth access token).
  */
 public final class RevenueMonsterAuth {
 
@@ -28,6 +32,21 @@ public final class RevenueMonsterAuth {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private RevenueMonsterAuth() {
+    }
+
+    /** The canonical JSON of a body, the form that is signed (see {@link RevenueMonsterAuthCanonicalJson}). */
+    public static String canonicalJson(JsonNode body) {
+        return RevenueMonsterAuthCanonicalJson.of(body);
+    }
+
+    /** An RSA private key from PEM (PKCS#1 or PKCS#8, armour optional; see {@link RevenueMonsterAuthKeys}). */
+    public static PrivateKey privateKey(String pem) {
+        return RevenueMonsterAuthKeys.privateKey(pem);
+    }
+
+    /** An RSA public key from PEM (X.509 SubjectPublicKeyInfo, armour optional). */
+    public static PublicKey publicKey(String pem) {
+        return RevenueMonsterAuthKeys.publicKey(pem);
     }
 
     /** Base64 (standard, padded) of the canonical JSON; null when there is no body ({@code {}} counts as none). */

@@ -15,12 +15,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code \u003c \u003e \u0026} (and U+2028/U+2029 escaped, as Go's encoder does), {@code /} and non-ASCII
  * left as they are. The connector sends exactly this text as the body, so signed and sent bytes agree.
  */
-public final class RevenueMonsterAuthCanonicalJson {
+final class RevenueMonsterAuthCanonicalJson {
 
     private RevenueMonsterAuthCanonicalJson() {
     }
 
-    public static String of(JsonNode node) {
+    static String of(JsonNode node) {
         StringBuilder out = new StringBuilder(256);
         write(node, out);
         return out.toString();

@@ -17,14 +17,14 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
  * SubjectPublicKeyInfo ({@code BEGIN PUBLIC KEY}). The portal shows the server key as bare Base64, so
  * PEM armour is added when it is missing.
  */
-public final class RevenueMonsterAuthKeys {
+final class RevenueMonsterAuthKeys {
 
     private static final JcaPEMKeyConverter CONVERTER = new JcaPEMKeyConverter();
 
     private RevenueMonsterAuthKeys() {
     }
 
-    public static PrivateKey privateKey(String pem) {
+    static PrivateKey privateKey(String pem) {
         Object parsed = parse(pem, "RSA PRIVATE KEY");
         try {
             if (parsed instanceof PEMKeyPair pair) {
@@ -39,7 +39,7 @@ public final class RevenueMonsterAuthKeys {
         throw new IllegalArgumentException("not an RSA private key in PEM (PKCS#1 or PKCS#8)");
     }
 
-    public static PublicKey publicKey(String pem) {
+    static PublicKey publicKey(String pem) {
         Object parsed = parse(pem, "PUBLIC KEY");
         try {
             if (parsed instanceof SubjectPublicKeyInfo info) {

@@ -36,7 +36,7 @@ class RevenueMonsterAuthTokens {
     private static final Logger LOG = Logger.getLogger(RevenueMonsterAuthTokens.class);
 
     @Inject
-    RevenueMonsterSettings settings;
+    RevenueMonsterModule module;
 
     @Inject
     ObjectMapper mapper;
@@ -118,7 +118,7 @@ class RevenueMonsterAuthTokens {
         RevenueMonsterTokenApi client;
         try {
             basic = "Basic " + Base64.getEncoder().encodeToString(
-                    (settings.clientId() + ":" + settings.clientSecret()).getBytes(StandardCharsets.UTF_8));
+                    (module.clientId() + ":" + module.clientSecret()).getBytes(StandardCharsets.UTF_8));
             client = api();
         } catch (RuntimeException e) {
             return Uni.createFrom().failure(e);
@@ -156,7 +156,7 @@ class RevenueMonsterAuthTokens {
         }
         AccessToken token = mapper.convertValue(json, AccessToken.class);
         long expiresIn = token.expiresIn() == null ? 3600 : token.expiresIn();
-        long renewBefore = Math.min(settings.config().tokenRenewBefore().toSeconds(), expiresIn / 2);
+        long renewBefore = Math.min(module.config().tokenRenewBefore().toSeconds(), expiresIn / 2);
         Instant renewAt = requestedAt.plusSeconds(expiresIn - renewBefore);
         Instant refreshUntil = token.refreshTokenExpiresIn() == null ? renewAt
                 : requestedAt.plus(Duration.ofSeconds(token.refreshTokenExpiresIn())).minusSeconds(renewBefore);
@@ -164,14 +164,14 @@ class RevenueMonsterAuthTokens {
     }
 
     private RevenueMonsterTokenApi api() {
-        String base = settings.oauthUrl();
+        String base = module.oauthUrl();
         RevenueMonsterTokenApi client = api;
         if (client == null || !base.equals(apiBase)) {
             synchronized (this) {
                 // the token is fetched inside a guarded call: bounded like a read
-                var timeouts = dev.billinggateway.connector.CallPolicy.HttpTimeouts.of(settings.config().connectTimeout(),
-                        settings.config().reads().timeout());
-                client = ProviderHttp.pooled(QuarkusRestClientBuilder.newBuilder(), settings.config().http())
+                var timeouts = dev.billinggateway.connector.CallPolicy.HttpTimeouts.of(module.config().connectTimeout(),
+                        module.config().reads().timeout());
+                client = ProviderHttp.pooled(QuarkusRestClientBuilder.newBuilder(), module.config().http())
                         .baseUri(URI.create(base))
                         .connectTimeout(timeouts.connectMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                         .readTimeout(timeouts.readMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)

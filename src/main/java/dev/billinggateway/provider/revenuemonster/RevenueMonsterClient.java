@@ -46,7 +46,7 @@ public class RevenueMonsterClient {
     private static final Logger LOG = Logger.getLogger(RevenueMonsterClient.class);
 
     @Inject
-    RevenueMonsterSettings settings;
+    RevenueMonsterModule module;
 
     @Inject
     RevenueMonsterAuthTokens tokens;
@@ -63,7 +63,7 @@ public class RevenueMonsterClient {
 
     @PostConstruct
     void buildGuards() {
-        RevenueMonsterConfig config = settings.config();
+        RevenueMonsterConfig config = module.config();
         guards = new ProviderGuards(Provider.REVENUE_MONSTER.slug(), config.reads(), config.writes(),
                 RevenueMonsterClient::providerFailure);
     }
@@ -78,13 +78,13 @@ public class RevenueMonsterClient {
     }
 
     public Uni<RecurringCustomer> getCustomer(String customerId) {
-        return guards.read(() -> call("GET", customerPath(settings.config().customerPath(), customerId), null, null, true, true))
+        return guards.read(() -> call("GET", customerPath(module.config().customerPath(), customerId), null, null, true, true))
                 .map(json -> item(json, RecurringCustomer.class));
     }
 
     /** One page of the customer's charges; {@code cursor} from the previous page, null for the first. */
     public Uni<OrderPage> getCustomerOrders(String customerId, String cursor) {
-        return guards.read(() -> call("GET", customerPath(settings.config().customerOrdersPath(), customerId), cursor, null, true, true))
+        return guards.read(() -> call("GET", customerPath(module.config().customerOrdersPath(), customerId), cursor, null, true, true))
                 .map(json -> {
                     List<Order> orders = new ArrayList<>();
                     for (JsonNode order : json.path("items")) {
@@ -96,13 +96,13 @@ public class RevenueMonsterClient {
     }
 
     public Uni<RecurringCustomer> createRecurringCustomer(CreateRecurringCustomerRequest request) {
-        return guards.write(() -> call("POST", settings.config().recurringPaymentPath(), null, mapper.valueToTree(request), false, false))
+        return guards.write(() -> call("POST", module.config().recurringPaymentPath(), null, mapper.valueToTree(request), false, false))
                 .map(json -> item(json, RecurringCustomer.class));
     }
 
     /** Flips {@code isActive}. Not idempotent: never retried here; the gateway reconciles unknown outcomes. */
     public Uni<RecurringCustomer> toggleCustomerStatus(String customerId) {
-        return guards.write(() -> call(settings.config().toggleMethod(), customerPath(settings.config().togglePath(), customerId), null, null,
+        return guards.write(() -> call(module.config().toggleMethod(), customerPath(module.config().togglePath(), customerId), null, null,
                 true, false))
                 .map(json -> item(json, RecurringCustomer.class));
     }
@@ -135,12 +135,12 @@ public class RevenueMonsterClient {
         return tokens.accessToken().chain(token -> {
             String relative = path.startsWith("/") ? path.substring(1) : path;
             String encodedCursor = cursor == null ? null : URLEncoder.encode(cursor, StandardCharsets.UTF_8);
-            String base = settings.apiUrl();
+            String base = module.apiUrl();
             String url = base + "/" + relative + (encodedCursor == null ? "" : "?cursor=" + encodedCursor);
             String nonce = RevenueMonsterAuth.nonce();
             long timestamp = System.currentTimeMillis() / 1000;
             String plainText = RevenueMonsterAuth.plainText(canonicalBody, method, nonce, url, timestamp);
-            String signature = RevenueMonsterAuth.header(plainText, settings.privateKey());
+            String signature = RevenueMonsterAuth.header(plainText, module.privateKey());
             String bearer = "Bearer " + token;
             String ts = Long.toString(timestamp);
             RevenueMonsterApi client = read ? apis(base).reads() : apis(base).writes();
@@ -199,15 +199,15 @@ public class RevenueMonsterClient {
         BoundApis current = apis;
         if (current == null || !base.equals(current.base())) {
             // two racing first calls build two equivalent pairs; either may stay
-            current = new BoundApis(base, build(base, settings.config().reads().timeout()), build(base, settings.config().writes().timeout()));
+            current = new BoundApis(base, build(base, module.config().reads().timeout()), build(base, module.config().writes().timeout()));
             apis = current;
         }
         return current;
     }
 
     private RevenueMonsterApi build(String base, java.time.Duration policyTimeout) {
-        CallPolicy.HttpTimeouts timeouts = CallPolicy.HttpTimeouts.of(settings.config().connectTimeout(), policyTimeout);
-        return ProviderHttp.pooled(QuarkusRestClientBuilder.newBuilder(), settings.config().http())
+        CallPolicy.HttpTimeouts timeouts = CallPolicy.HttpTimeouts.of(module.config().connectTimeout(), policyTimeout);
+        return ProviderHttp.pooled(QuarkusRestClientBuilder.newBuilder(), module.config().http())
                 .baseUri(URI.create(base))
                 .connectTimeout(timeouts.connectMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(timeouts.readMillis(), TimeUnit.MILLISECONDS)

@@ -43,7 +43,7 @@ public class RevenueMonsterConnector implements FetchCustomer, FetchSubscription
     RevenueMonsterClient client;
 
     @Inject
-    RevenueMonsterSettings settings;
+    RevenueMonsterModule module;
 
     @Inject
     GatewayConfig gateway;
@@ -90,14 +90,14 @@ public class RevenueMonsterConnector implements FetchCustomer, FetchSubscription
 
     @Override
     public void validateCreate(CreateSubscriptionInput input) {
-        RevenueMonsterMapping.validate(input, settings.storeId().orElse(null));
+        RevenueMonsterRules.validate(input, module.storeId().orElse(null));
     }
 
     @Override
     public Uni<Subscription> createSubscription(CreateSubscriptionInput input) {
         return Uni.createFrom().item(() -> {
             validateCreate(input);
-            return RevenueMonsterMapping.toRequest(input, settings.storeId().orElse(null),
+            return RevenueMonsterMapping.toRequest(input, module.storeId().orElse(null),
                     gateway.webhookUrl(Provider.REVENUE_MONSTER));
         }).chain(request -> client.createRecurringCustomer(request)
                 .onFailure().transform(RevenueMonsterErrors::forMutation))
@@ -154,7 +154,7 @@ public class RevenueMonsterConnector implements FetchCustomer, FetchSubscription
                         }
                     }
                     int pages = pagesRead + 1;
-                    if (page.nextCursor() == null || page.items().isEmpty() || pages >= settings.config().maxOrderPages()) {
+                    if (page.nextCursor() == null || page.items().isEmpty() || pages >= module.config().maxOrderPages()) {
                         return Uni.createFrom().item(count);
                     }
                     return countSuccessfulCharges(customerId, page.nextCursor(), pages, count);

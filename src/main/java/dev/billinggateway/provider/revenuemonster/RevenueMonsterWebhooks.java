@@ -38,7 +38,7 @@ public class RevenueMonsterWebhooks implements VerifyWebhook {
     private static final Logger LOG = Logger.getLogger(RevenueMonsterWebhooks.class);
 
     @Inject
-    RevenueMonsterSettings settings;
+    RevenueMonsterModule module;
 
     @Inject
     ObjectMapper mapper;
@@ -56,7 +56,7 @@ public class RevenueMonsterWebhooks implements VerifyWebhook {
         if (signature == null || nonce == null || timestamp == null || !timestamp.trim().matches("\\d{1,13}")) {
             throw unauthenticated("Revenue Monster notify without X-Signature, X-Nonce-Str and X-Timestamp");
         }
-        Optional<PublicKey> serverKey = settings.serverPublicKey();
+        Optional<PublicKey> serverKey = module.serverPublicKey();
         if (serverKey.isEmpty()) {
             throw unauthenticated("no Revenue Monster server public key is configured; notify refused");
         }

@@ -32,9 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.billinggateway.connector.VerifiedWebhook;
 import dev.billinggateway.domain.Provider;
-import dev.billinggateway.provider.revenuemonster.RevenueMonsterSettings;
-import dev.billinggateway.provider.revenuemonster.RevenueMonsterAuthCanonicalJson;
-import dev.billinggateway.provider.revenuemonster.RevenueMonsterAuthKeys;
+import dev.billinggateway.provider.revenuemonster.RevenueMonsterModule;
 import dev.billinggateway.provider.revenuemonster.RevenueMonsterAuth;
 import dev.billinggateway.sandbox.ProviderSandbox;
 import io.vertx.core.Vertx;
@@ -70,7 +68,7 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
     Vertx vertx;
 
     @Inject
-    RevenueMonsterSettings settings;
+    RevenueMonsterModule settings;
 
     private final Map<String, SandboxCustomer> customers = new ConcurrentHashMap<>();
     private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
@@ -98,8 +96,8 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
     @Override
     public void install(Router router, String baseUrl) {
         this.baseUrl = baseUrl;
-        this.merchantPublicKey = RevenueMonsterAuthKeys.publicKey(MERCHANT_PUBLIC_KEY_PEM);
-        this.serverPrivateKey = RevenueMonsterAuthKeys.privateKey(SERVER_PRIVATE_KEY_PEM);
+        this.merchantPublicKey = RevenueMonsterAuth.publicKey(MERCHANT_PUBLIC_KEY_PEM);
+        this.serverPrivateKey = RevenueMonsterAuth.privateKey(SERVER_PRIVATE_KEY_PEM);
         router.post("/v1/token").handler(this::token);
         // the hosted card-binding page (sb-pg.revenuemonster.my/v1/recurring?customerId=... at RM)
         router.get("/v1/recurring").handler(this::bindingPage);
@@ -204,7 +202,7 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
     public Map<String, String> signNotify(String canonicalOrAnyJsonBody, String method, String nonce, long timestamp) {
         String canonical;
         try {
-            canonical = RevenueMonsterAuthCanonicalJson.of(mapper.readTree(canonicalOrAnyJsonBody));
+            canonical = RevenueMonsterAuth.canonicalJson(mapper.readTree(canonicalOrAnyJsonBody));
         } catch (Exception e) {
             throw new IllegalArgumentException("not JSON", e);
         }
@@ -216,7 +214,7 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
     private PrivateKey serverKey() {
         PrivateKey key = serverPrivateKey;
         if (key == null) {
-            key = RevenueMonsterAuthKeys.privateKey(SERVER_PRIVATE_KEY_PEM);
+            key = RevenueMonsterAuth.privateKey(SERVER_PRIVATE_KEY_PEM);
             serverPrivateKey = key;
         }
         return key;
@@ -368,7 +366,7 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
         String rawBody = ctx.body() == null ? null : ctx.body().asString();
         if (rawBody != null && !rawBody.isBlank()) {
             try {
-                canonical = RevenueMonsterAuthCanonicalJson.of(mapper.readTree(rawBody));
+                canonical = RevenueMonsterAuth.canonicalJson(mapper.readTree(rawBody));
             } catch (Exception e) {
                 error(ctx, 400, "INVALID_REQUEST", "Invalid request", "the body is not JSON");
                 return;
@@ -694,7 +692,7 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
         data.put("status", order.status());
         data.put("createdAt", rfc3339(order.createdAt()));
         data.put("updatedAt", rfc3339(order.updatedAt()));
-        String canonical = RevenueMonsterAuthCanonicalJson.of(body);
+        String canonical = RevenueMonsterAuth.canonicalJson(body);
         Map<String, String> headers = signNotify(canonical, "post", RevenueMonsterAuth.nonce(), Instant.now().getEpochSecond());
         HttpClient client = notifyClient;
         if (client == null) {
