@@ -1,15 +1,11 @@
 package dev.billinggateway.provider.hitpay;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.billinggateway.connector.Digests;
 
 /**
  * HitPay's webhook HMACs (DOC H-WHV1, H-EVT): lowercase hex HMAC-SHA256 keyed by the salt. Shared by the
@@ -36,40 +32,16 @@ public final class HitPayAuth {
 
     /** The {@code hmac} field of a form webhook. */
     public static String formHmac(String salt, Map<String, String> fields) {
-        return hmacHex(salt, formSigningString(fields).getBytes(StandardCharsets.UTF_8));
+        return Digests.hmacSha256Hex(salt, formSigningString(fields).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The {@code Hitpay-Signature} header of an event webhook: over the raw body bytes, never a re-serialised form. */
     public static String bodyHmac(String salt, byte[] rawBody) {
-        return hmacHex(salt, rawBody);
+        return Digests.hmacSha256Hex(salt, rawBody);
     }
 
     /** Constant-time comparison of an expected lowercase hex digest with a received one (case-insensitive hex). */
     public static boolean matches(String expectedHex, String receivedHex) {
-        if (expectedHex == null || receivedHex == null) {
-            return false;
-        }
-        byte[] expected = expectedHex.getBytes(StandardCharsets.US_ASCII);
-        byte[] received = receivedHex.trim().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, received);
-    }
-
-    static String hmacHex(String salt, byte[] message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(salt.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(message));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
-
-    /** Lowercase hex SHA-256, for non-secret fingerprints and de-duplication keys. */
-    static String sha256Hex(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return receivedHex != null && Digests.sameText(expectedHex, receivedHex.trim().toLowerCase(Locale.ROOT));
     }
 }

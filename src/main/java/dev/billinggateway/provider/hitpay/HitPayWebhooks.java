@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.billinggateway.connector.Digests;
 import dev.billinggateway.connector.VerifiedWebhook;
 import dev.billinggateway.connector.VerifiedWebhook.Kind;
 import dev.billinggateway.connector.VerifiedWebhook.ObjectRef;
@@ -77,7 +78,7 @@ public class HitPayWebhooks implements VerifyWebhook {
         List<ObjectRef> affected = new ArrayList<>();
         billingId(event).ifPresent(id -> affected.add(new ObjectRef(Kind.SUBSCRIPTION, id)));
         // HitPay redelivers the same bytes, so the body digest identifies the event
-        return new VerifiedWebhook("v2:" + HitPayAuth.sha256Hex(body), eventType, affected);
+        return new VerifiedWebhook("v2:" + Digests.sha256Hex(body), eventType, affected);
     }
 
     private VerifiedWebhook verifyForm(byte[] body) {

@@ -2,15 +2,14 @@ package dev.billinggateway.provider.monri;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+
+import dev.billinggateway.connector.Digests;
 
 /**
  * Monri's digests: plain SHA-512 (not HMAC), lower-case hex, over UTF-8 text.
@@ -31,12 +30,12 @@ public final class MonriAuth {
     }
 
     public static String requestDigest(String merchantKey, String timestamp, String authenticityToken, String fullPath, String body) {
-        return sha512Hex(utf8(merchantKey + timestamp + authenticityToken + fullPath + (body == null ? "" : body)));
+        return Digests.sha512Hex(utf8(merchantKey + timestamp + authenticityToken + fullPath + (body == null ? "" : body)));
     }
 
     /** The same over the body bytes as received (the sandbox's check). */
     public static String requestDigest(String merchantKey, String timestamp, String authenticityToken, String fullPath, byte[] body) {
-        return sha512Hex(utf8(merchantKey + timestamp + authenticityToken + fullPath), body == null ? new byte[0] : body);
+        return Digests.sha512Hex(utf8(merchantKey + timestamp + authenticityToken + fullPath), body == null ? new byte[0] : body);
     }
 
     /** The value of the {@code Authorization} header of an API v2 request. */
@@ -47,27 +46,7 @@ public final class MonriAuth {
 
     /** Hashes the raw body bytes as received: never a decoded or re-serialised form. */
     public static String callbackDigest(String merchantKey, byte[] rawBody) {
-        return sha512Hex(utf8(merchantKey), rawBody);
-    }
-
-    /** Compares two digests without leaking where they differ. */
-    public static boolean sameDigest(String expected, String given) {
-        if (expected == null || given == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(utf8(expected), utf8(given));
-    }
-
-    public static String sha512Hex(byte[]... parts) {
-        try {
-            MessageDigest sha512 = MessageDigest.getInstance("SHA-512");
-            for (byte[] part : parts) {
-                sha512.update(part);
-            }
-            return HexFormat.of().formatHex(sha512.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-512 is part of every Java runtime", e);
-        }
+        return Digests.sha512Hex(utf8(merchantKey), rawBody);
     }
 
     private static byte[] utf8(String s) {

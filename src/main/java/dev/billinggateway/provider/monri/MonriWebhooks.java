@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.billinggateway.connector.VerifiedWebhook.Kind;
 import dev.billinggateway.connector.VerifiedWebhook.ObjectRef;
+import dev.billinggateway.connector.Digests;
 import dev.billinggateway.connector.VerifiedWebhook;
 import dev.billinggateway.connector.VerifyWebhook;
 import dev.billinggateway.connector.WebhookRequest;
@@ -53,7 +54,7 @@ public class MonriWebhooks implements VerifyWebhook {
         }
         byte[] body = request.body() == null ? new byte[0] : request.body();
         String given = authorization.substring(PREFIX.length()).trim();
-        if (!MonriAuth.sameDigest(MonriAuth.callbackDigest(merchantKey, body), given)) {
+        if (!Digests.sameText(MonriAuth.callbackDigest(merchantKey, body), given)) {
             throw refused("WP3-callback digest does not match");
         }
         JsonNode root;
@@ -71,7 +72,7 @@ public class MonriWebhooks implements VerifyWebhook {
         String eventType = webhook ? root.get("event").asText()
                 : "callback" + (payload.hasNonNull("status") ? ":" + payload.get("status").asText() : "");
         // a re-delivery repeats the same bytes
-        String dedupKey = "sha512:" + MonriAuth.sha512Hex(body);
+        String dedupKey = "sha512:" + Digests.sha512Hex(body);
         return new VerifiedWebhook(dedupKey, eventType, affected(payload));
     }
 

@@ -1,11 +1,8 @@
 package dev.billinggateway.provider.revenuemonster;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +14,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.billinggateway.connector.Digests;
 import dev.billinggateway.connector.VerifiedWebhook;
 import dev.billinggateway.connector.VerifiedWebhook.Kind;
 import dev.billinggateway.connector.VerifiedWebhook.ObjectRef;
@@ -97,12 +95,7 @@ public class RevenueMonsterWebhooks implements VerifyWebhook {
         if (transactionId != null) {
             return eventType + ":transaction:" + transactionId;
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return eventType + ":sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return eventType + ":sha256:" + Digests.sha256Hex(canonical.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String text(JsonNode node, String field, String fallback) {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.billinggateway.connector.Digests;
+
 /** Reproduces {@code shared/providers/testvectors/monri-digest.json} (copied to test resources) byte for byte. */
 class MonriAuthTest {
 
@@ -66,16 +68,16 @@ class MonriAuthTest {
         // the docs' form digest example pins the primitive: SHA-512 of the concatenation, lower-case hex
         JsonNode v = vectors().get("vectors").get(5);
         assertThat(v.get("id").asText()).isEqualTo("form-redirect-digest-doc-example");
-        assertThat(MonriAuth.sha512Hex(v.get("stringToHash").asText().getBytes(StandardCharsets.UTF_8)))
+        assertThat(Digests.sha512Hex(v.get("stringToHash").asText().getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(v.get("expectedDigest").asText());
     }
 
     @Test
     void sameDigestComparesWholeValues() {
         String d = MonriAuth.callbackDigest("k", "{}".getBytes(StandardCharsets.UTF_8));
-        assertThat(MonriAuth.sameDigest(d, d)).isTrue();
-        assertThat(MonriAuth.sameDigest(d, d.substring(0, 127) + (d.endsWith("0") ? "1" : "0"))).isFalse();
-        assertThat(MonriAuth.sameDigest(d, d.substring(0, 64))).isFalse();
-        assertThat(MonriAuth.sameDigest(d, null)).isFalse();
+        assertThat(Digests.sameText(d, d)).isTrue();
+        assertThat(Digests.sameText(d, d.substring(0, 127) + (d.endsWith("0") ? "1" : "0"))).isFalse();
+        assertThat(Digests.sameText(d, d.substring(0, 64))).isFalse();
+        assertThat(Digests.sameText(d, null)).isFalse();
     }
 }

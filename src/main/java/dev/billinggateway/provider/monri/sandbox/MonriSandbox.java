@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.billinggateway.connector.Digests;
 import dev.billinggateway.connector.VerifiedWebhook;
 import dev.billinggateway.domain.Currencies;
 import dev.billinggateway.domain.Provider;
@@ -103,7 +104,7 @@ public class MonriSandbox implements ProviderSandbox {
         boolean hasBody = "POST".equals(ctx.request().method().name());
         String expected = MonriAuth.requestDigest(MonriSandboxData.MERCHANT_KEY, m.group(2), m.group(1), ctx.request().uri(),
                 hasBody && body != null ? body.getBytes() : new byte[0]);
-        if (!MonriAuth.sameDigest(expected, m.group(3))) {
+        if (!Digests.sameText(expected, m.group(3))) {
             fail(ctx, 401, "error", "Authorization failed");
             return;
         }
