@@ -77,15 +77,8 @@ public class HitPayConnector implements FetchSubscription, ListSubscriptions, Li
     private final Semaphore askedAhead = new Semaphore(MAX_ASKED_AHEAD);
 
     /** "Today" is always taken in Singapore time. */
-    private volatile Clock clock = Clock.systemUTC();
-
-    /**
-     * For tests: a method, not a field write, so that it reaches the bean behind CDI's client proxy (a field
-     * written on the proxy is never read).
-     */
-    void useClock(Clock clock) {
-        this.clock = clock;
-    }
+    @Inject
+    Clock clock;
 
     @Override
     public Provider provider() {
@@ -302,7 +295,10 @@ public class HitPayConnector implements FetchSubscription, ListSubscriptions, Li
                 .map(HitPayMapping::subscription);
     }
 
-    /** A method, not the field: tests hold the client proxy, whose own fields are not the bean's. */
+    /**
+     * Package-private seam for the same-package contract test: a method, not the field, because tests hold the
+     * client proxy, whose own fields are not the bean's.
+     */
     Semaphore askAheadPermits() {
         return askedAhead;
     }

@@ -182,20 +182,9 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
         return true;
     }
 
-    /**
-     * Makes one scheduled charge now, as RM's scheduler would, and sends the signed RECURRING_PAYMENT notify
-     * to the customer's notifyUrl. Returns the order ID, or null when the customer is unknown.
-     */
-    public String simulateScheduledCharge(String customerId) {
-        SandboxCustomer customer = customers.get(customerId);
-        if (customer == null) {
-            return null;
-        }
-        SandboxCustomer.Order order = addOrder(customer, customer.amount, customer.active ? "SUCCESS" : "FAILED");
-        if ("SUCCESS".equals(order.status())) {
-            sendNotify(customer, order);
-        }
-        return order.id();
+    /** Package-private seam for tests in this package (RM's scheduler is simulated in test code). */
+    SandboxCustomer customer(String customerId) {
+        return customers.get(customerId);
     }
 
     /** The notify body RM would send for a charge, and the headers that sign it with the sandbox server key. */
@@ -276,7 +265,7 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
                 at.plusSeconds(20)));
     }
 
-    private SandboxCustomer.Order addOrder(SandboxCustomer customer, long amount, String status) {
+    SandboxCustomer.Order addOrder(SandboxCustomer customer, long amount, String status) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String id = Long.toString(ids.incrementAndGet());
         String reference = DateTimeFormatter.BASIC_ISO_DATE.format(now.atOffset(ZoneOffset.ofHours(8)));
@@ -675,7 +664,7 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
 
     // --- notify
 
-    private void sendNotify(SandboxCustomer customer, SandboxCustomer.Order order) {
+    void sendNotify(SandboxCustomer customer, SandboxCustomer.Order order) {
         ObjectNode body = mapper.createObjectNode();
         body.put("eventType", "RECURRING_PAYMENT");
         ObjectNode data = body.putObject("data");
