@@ -36,9 +36,9 @@ import dev.billinggateway.domain.Provider;
 import dev.billinggateway.domain.Subscription;
 import dev.billinggateway.domain.SubscriptionStatus;
 import dev.billinggateway.domain.UpdateSubscriptionInput;
-import dev.billinggateway.provider.hitpay.model.RecurringBilling;
-import dev.billinggateway.provider.hitpay.model.RecurringBillingPage;
-import dev.billinggateway.provider.hitpay.model.UpdateRecurringBillingRequest;
+import dev.billinggateway.provider.hitpay.dto.RecurringBilling;
+import dev.billinggateway.provider.hitpay.dto.RecurringBillingPage;
+import dev.billinggateway.provider.hitpay.dto.UpdateRecurringBillingRequest;
 import dev.billinggateway.observability.ObservedProviderCalls;
 import io.smallrye.mutiny.Uni;
 
@@ -77,15 +77,8 @@ public class HitPayConnector implements FetchSubscription, ListSubscriptions, Li
     private final Semaphore askedAhead = new Semaphore(MAX_ASKED_AHEAD);
 
     /** "Today" is always taken in Singapore time. */
-    private volatile Clock clock = Clock.systemUTC();
-
-    /**
-     * For tests: a method, not a field write, so that it reaches the bean behind CDI's client proxy (a field
-     * written on the proxy is never read).
-     */
-    void useClock(Clock clock) {
-        this.clock = clock;
-    }
+    @Inject
+    Clock clock;
 
     @Override
     public Provider provider() {
@@ -265,7 +258,7 @@ public class HitPayConnector implements FetchSubscription, ListSubscriptions, Li
 
     @Override
     public void validateCreate(CreateSubscriptionInput input) {
-        HitPayValidation.validateCreate(input, todayInSingapore());
+        HitPayRules.validateCreate(input, todayInSingapore());
     }
 
     @Override
@@ -278,12 +271,12 @@ public class HitPayConnector implements FetchSubscription, ListSubscriptions, Li
 
     @Override
     public Set<String> updatableFields() {
-        return HitPayValidation.UPDATABLE_FIELDS;
+        return HitPayRules.UPDATABLE_FIELDS;
     }
 
     @Override
     public void validateUpdate(Subscription current, UpdateSubscriptionInput input) {
-        HitPayValidation.validateUpdate(current, input, todayInSingapore());
+        HitPayRules.validateUpdate(current, input, todayInSingapore());
     }
 
     @Override
@@ -302,7 +295,10 @@ public class HitPayConnector implements FetchSubscription, ListSubscriptions, Li
                 .map(HitPayMapping::subscription);
     }
 
-    /** A method, not the field: tests hold the client proxy, whose own fields are not the bean's. */
+    /**
+     * Package-private seam for the same-package contract test: a method, not the field, because tests hold the
+     * client proxy, whose own fields are not the bean's.
+     */
     Semaphore askAheadPermits() {
         return askedAhead;
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.billinggateway.config.GatewayConfig;
+import dev.billinggateway.connector.Digests;
 import dev.billinggateway.connector.ProviderModule;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
@@ -62,7 +63,7 @@ public class HitPayModule implements ProviderModule {
         if (key.isEmpty()) {
             return sandboxed() ? "sandbox" : "unconfigured";
         }
-        return "key-" + HitPaySignature.sha256Hex(key.get().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        return "key-" + Digests.sha256Hex(key.get().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
     }
 
     /** Unhealthy while the reads' or writes' circuit is open (calls fail fast). */

@@ -1,20 +1,48 @@
 package dev.billinggateway.provider.revenuemonster;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.billinggateway.config.GatewayConfig;
 import dev.billinggateway.connector.ProviderModule;
+import dev.billinggateway.domain.ErrorCode;
+import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
+import dev.billinggateway.provider.revenuemonster.sandbox.RevenueMonsterDemoData;
+import dev.billinggateway.sandbox.SandboxServer;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
-/** Revenue Monster's switch, target and health. */
+/**
+ * Revenue Monster's switch, target and health, and the effective settings: where calls go and with which
+ * credentials. An explicit
+ * {@code api-url} wins; else the sandbox when {@code gateway.sandbox.enabled}; else production. Against
+ * the sandbox, missing credentials fall back to the sandbox's demo credentials.
+ */
 @ApplicationScoped
 public class RevenueMonsterModule implements ProviderModule {
 
+    public static final String PRODUCTION_API_URL = "https://open.revenuemonster.my";
+    public static final String PRODUCTION_OAUTH_URL = "https://oauth.revenuemonster.my";
+
     @Inject
-    RevenueMonsterSettings settings;
+    RevenueMonsterConfig config;
+
+    @Inject
+    GatewayConfig gateway;
+
+    @Inject
+    SandboxServer sandbox;
 
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
@@ -22,24 +50,16 @@ public class RevenueMonsterModule implements ProviderModule {
     @Inject
     RevenueMonsterClient client;
 
+    private volatile PrivateKey privateKey;
+    private volatile PublicKey serverPublicKey;
+
+    public RevenueMonsterConfig config() {
+        return config;
+    }
+
     @Override
     public Provider provider() {
         return Provider.REVENUE_MONSTER;
-    }
-
-    @Override
-    public boolean enabled() {
-        return settings.enabled();
-    }
-
-    @Override
-    public boolean sandboxed() {
-        return settings.sandboxed();
-    }
-
-    @Override
-    public String account() {
-        return settings.account();
     }
 
     /** Unhealthy while the reads' or writes' circuit is open (calls fail fast). */
@@ -50,11 +70,122 @@ public class RevenueMonsterModule implements ProviderModule {
 
     @Override
     public java.time.Duration writeTimeout() {
-        return settings.config().writes().timeout();
+        return config.writes().timeout();
     }
 
     @Override
     public List<String> circuitBreakers() {
         return client.guards().circuits();
+    }
+
+    /** True when calls go to the built-in sandbox. */
+    @Override
+    public boolean sandboxed() {
+        return config.apiUrl().isEmpty() && sandbox.enabled();
+    }
+
+    public boolean credentialsConfigured() {
+        return config.clientId().isPresent() && config.clientSecret().isPresent()
+                && (config.privateKey().isPresent() || config.privateKeyFile().isPresent());
+    }
+
+    @Override
+    public boolean enabled() {
+        return config.enabled().orElse(credentialsConfigured() || sandboxed());
+    }
+
+    public String apiUrl() {
+        if (config.apiUrl().isPresent()) {
+            return trimSlash(config.apiUrl().get());
+        }
+        if (sandbox.enabled()) {
+            return sandbox.baseUrl(Provider.REVENUE_MONSTER).map(RevenueMonsterModule::trimSlash)
+                    .orElseThrow(() -> notConfigured("the Revenue Monster sandbox is not running"));
+        }
+        return PRODUCTION_API_URL;
+    }
+
+    public String oauthUrl() {
+        if (config.oauthUrl().isPresent()) {
+            return trimSlash(config.oauthUrl().get());
+        }
+        if (config.apiUrl().isPresent()) {
+            String api = trimSlash(config.apiUrl().get());
+            // sb-open.revenuemonster.my pairs with sb-oauth.revenuemonster.my; a mock serves both on one base
+            return api.toLowerCase(Locale.ROOT).contains("open.revenuemonster.my")
+                    ? api.replaceFirst("(?i)open\\.revenuemonster\\.my", "oauth.revenuemonster.my")
+                    : api;
+        }
+        return sandbox.enabled() ? apiUrl() : PRODUCTION_OAUTH_URL;
+    }
+
+    /** Non-secret name of the account in use: the OAuth client ID. */
+    @Override
+    public String account() {
+        return config.clientId().orElse(sandboxed() ? RevenueMonsterDemoData.CLIENT_ID : "unconfigured");
+    }
+
+    public String clientId() {
+        return config.clientId().or(() -> demo(RevenueMonsterDemoData.CLIENT_ID))
+                .orElseThrow(() -> notConfigured("gateway.providers.revenue-monster.client-id is not set"));
+    }
+
+    public String clientSecret() {
+        return config.clientSecret().or(() -> demo(RevenueMonsterDemoData.CLIENT_SECRET))
+                .orElseThrow(() -> notConfigured("gateway.providers.revenue-monster.client-secret is not set"));
+    }
+
+    public Optional<String> storeId() {
+        return config.storeId().or(() -> demo(RevenueMonsterDemoData.STORE_ID));
+    }
+
+    public PrivateKey privateKey() {
+        PrivateKey key = privateKey;
+        if (key == null) {
+            String pem = config.privateKey().or(() -> config.privateKeyFile().map(RevenueMonsterModule::read))
+                    .or(() -> demo(RevenueMonsterDemoData.MERCHANT_PRIVATE_KEY_PEM))
+                    .orElseThrow(() -> notConfigured("gateway.providers.revenue-monster.private-key is not set"));
+            key = RevenueMonsterAuthKeys.privateKey(pem);
+            privateKey = key;
+        }
+        return key;
+    }
+
+    /** The RM server public key, or empty when none is configured (notify callbacks are then refused). */
+    public Optional<PublicKey> serverPublicKey() {
+        PublicKey key = serverPublicKey;
+        if (key == null) {
+            Optional<String> pem = config.serverPublicKey()
+                    .or(() -> config.serverPublicKeyFile().map(RevenueMonsterModule::read))
+                    .or(() -> demo(RevenueMonsterDemoData.SERVER_PUBLIC_KEY_PEM));
+            if (pem.isEmpty()) {
+                return Optional.empty();
+            }
+            key = RevenueMonsterAuthKeys.publicKey(pem.get());
+            serverPublicKey = key;
+        }
+        return Optional.of(key);
+    }
+
+    /** The demo value only while the sandbox serves Revenue Monster. */
+    private Optional<String> demo(String value) {
+        return sandboxed() ? Optional.of(value) : Optional.empty();
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static String trimSlash(String url) {
+        return url.replaceAll("/+$", "");
+    }
+
+    private static GatewayException notConfigured(String message) {
+        return GatewayException.of(ErrorCode.PROVIDER_UNAVAILABLE, "Revenue Monster is not configured: " + message)
+                .provider(Provider.REVENUE_MONSTER).retryable(false).build();
     }
 }

@@ -1,11 +1,8 @@
 package dev.billinggateway.provider.revenuemonster;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +14,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.billinggateway.connector.Digests;
 import dev.billinggateway.connector.VerifiedWebhook;
 import dev.billinggateway.connector.VerifiedWebhook.Kind;
 import dev.billinggateway.connector.VerifiedWebhook.ObjectRef;
@@ -38,7 +36,7 @@ public class RevenueMonsterWebhooks implements VerifyWebhook {
     private static final Logger LOG = Logger.getLogger(RevenueMonsterWebhooks.class);
 
     @Inject
-    RevenueMonsterSettings settings;
+    RevenueMonsterModule module;
 
     @Inject
     ObjectMapper mapper;
@@ -50,13 +48,13 @@ public class RevenueMonsterWebhooks implements VerifyWebhook {
 
     @Override
     public VerifiedWebhook verifyWebhook(WebhookRequest request) {
-        String signature = request.header(RmSignature.HEADER_SIGNATURE);
-        String nonce = request.header(RmSignature.HEADER_NONCE);
-        String timestamp = request.header(RmSignature.HEADER_TIMESTAMP);
+        String signature = request.header(RevenueMonsterAuth.HEADER_SIGNATURE);
+        String nonce = request.header(RevenueMonsterAuth.HEADER_NONCE);
+        String timestamp = request.header(RevenueMonsterAuth.HEADER_TIMESTAMP);
         if (signature == null || nonce == null || timestamp == null || !timestamp.trim().matches("\\d{1,13}")) {
             throw unauthenticated("Revenue Monster notify without X-Signature, X-Nonce-Str and X-Timestamp");
         }
-        Optional<PublicKey> serverKey = settings.serverPublicKey();
+        Optional<PublicKey> serverKey = module.serverPublicKey();
         if (serverKey.isEmpty()) {
             throw unauthenticated("no Revenue Monster server public key is configured; notify refused");
         }
@@ -66,10 +64,10 @@ public class RevenueMonsterWebhooks implements VerifyWebhook {
         } catch (Exception e) {
             throw unauthenticated("Revenue Monster notify body is not JSON");
         }
-        String canonical = body == null ? null : RmCanonicalJson.of(body);
+        String canonical = body == null ? null : RevenueMonsterAuthCanonicalJson.of(body);
         String method = request.method() == null ? "post" : request.method();
-        String plainText = RmSignature.plainText(canonical, method, nonce.trim(), null, Long.parseLong(timestamp.trim()));
-        if (!RmSignature.verify(plainText, signature, serverKey.get())) {
+        String plainText = RevenueMonsterAuth.plainText(canonical, method, nonce.trim(), null, Long.parseLong(timestamp.trim()));
+        if (!RevenueMonsterAuth.verify(plainText, signature, serverKey.get())) {
             LOG.debug("Revenue Monster notify with a signature that does not verify: refused");
             throw unauthenticated("Revenue Monster notify signature does not verify");
         }
@@ -97,12 +95,7 @@ public class RevenueMonsterWebhooks implements VerifyWebhook {
         if (transactionId != null) {
             return eventType + ":transaction:" + transactionId;
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return eventType + ":sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return eventType + ":sha256:" + Digests.sha256Hex(canonical.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String text(JsonNode node, String field, String fallback) {

@@ -19,11 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -118,7 +116,6 @@ class HitPayContractTest {
         wireMock = HitPayWireMockResource.server();
         wireMock.resetAll();
         circuitBreakers.resetAll();
-        connector.useClock(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     // ---- helpers
@@ -174,7 +171,7 @@ class HitPayContractTest {
     }
 
     static CreateSubscriptionInput createInput(Consumer<CreateSubscriptionInput> fill) {
-        return HitPayValidationTest.create(fill);
+        return HitPayRulesTest.create(fill);
     }
 
     void stubBilling(com.github.tomakehurst.wiremock.client.MappingBuilder request) {

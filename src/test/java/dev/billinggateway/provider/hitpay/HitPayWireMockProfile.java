@@ -2,6 +2,7 @@ package dev.billinggateway.provider.hitpay;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -15,6 +16,11 @@ public class HitPayWireMockProfile implements QuarkusTestProfile {
                 "gateway.providers.hitpay.reads.timeout", "3s",
                 "gateway.providers.hitpay.writes.timeout", "3s",
                 "gateway.providers.hitpay.reads.retry-delay", "10ms");
+    }
+
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(HitPayFixedClock.class);
     }
 
     @Override

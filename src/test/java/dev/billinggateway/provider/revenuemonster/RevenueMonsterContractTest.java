@@ -94,7 +94,7 @@ class RevenueMonsterContractTest {
     RevenueMonsterModule module;
 
     @Inject
-    RevenueMonsterTokens tokens;
+    RevenueMonsterAuthTokens tokens;
 
     @Inject
     ConnectorRegistry registry;
@@ -102,8 +102,8 @@ class RevenueMonsterContractTest {
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
 
-    static PublicKey merchantPublicKey = RmKeys.publicKey(RevenueMonsterWireMockResource.vector().get("publicKeyPem").asText());
-    static PrivateKey serverPrivateKey = RmKeys.privateKey(RevenueMonsterWireMockResource.vector().get("privateKeyPem").asText());
+    static PublicKey merchantPublicKey = RevenueMonsterAuthKeys.publicKey(RevenueMonsterWireMockResource.vector().get("publicKeyPem").asText());
+    static PrivateKey serverPrivateKey = RevenueMonsterAuthKeys.privateKey(RevenueMonsterWireMockResource.vector().get("privateKeyPem").asText());
 
     @BeforeEach
     void reset() {
@@ -190,7 +190,7 @@ class RevenueMonsterContractTest {
     @Test
     void createSendsTheCanonicalBodyWithEveryRequiredFieldAndSignsIt() throws Exception {
         wireMock.stubFor(post("/v3/recurring-payment").willReturn(okJson(customer(false))));
-        CreateSubscriptionInput input = RevenueMonsterTransformersTest.input(IntervalUnit.WEEK, "1");
+        CreateSubscriptionInput input = RevenueMonsterMappingTest.input(IntervalUnit.WEEK, "1");
         input.revenueMonster.redirectUrl = "https://shop.example.com/done?a=1&b=2";
         input.productDescription = "Fresh <greens> & more";
 
@@ -391,14 +391,14 @@ class RevenueMonsterContractTest {
 
     @Test
     void invalidCreateInputSendsNothing() {
-        CreateSubscriptionInput badTarget = RevenueMonsterTransformersTest.input(IntervalUnit.MONTH, "29");
+        CreateSubscriptionInput badTarget = RevenueMonsterMappingTest.input(IntervalUnit.MONTH, "29");
         assertThatThrownBy(() -> connector.validateCreate(badTarget))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION);
                     assertThat(e.field()).isEqualTo("input.revenueMonster.recurringTarget");
                 });
         assertThatThrownBy(() -> await(connector.createSubscription(badTarget))).isInstanceOf(GatewayException.class);
-        CreateSubscriptionInput dollars = RevenueMonsterTransformersTest.input(IntervalUnit.WEEK, "1");
+        CreateSubscriptionInput dollars = RevenueMonsterMappingTest.input(IntervalUnit.WEEK, "1");
         dollars.amount.currency = "USD";
         assertThatThrownBy(() -> await(connector.createSubscription(dollars)))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.field()).isEqualTo("input.amount.currency"));
@@ -449,7 +449,7 @@ class RevenueMonsterContractTest {
     }
 
     static Map<String, String> signed(String body, PrivateKey key) throws Exception {
-        String canonical = RmCanonicalJson.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body));
+        String canonical = RevenueMonsterAuthCanonicalJson.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body));
         String nonce = "NONCE0123456789NONCE0123456789AB";
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         String plain = "data=" + Base64.getEncoder().encodeToString(canonical.getBytes(StandardCharsets.UTF_8))
@@ -485,7 +485,7 @@ class RevenueMonsterContractTest {
         String tampered = NOTIFY.replace("\"amount\":1200", "\"amount\":1");
         assertUnauthenticated(notify(tampered, headers));
         assertUnauthenticated(notify(NOTIFY, Map.of()));
-        Map<String, String> otherKey = signed(NOTIFY, RmKeys.privateKey(
+        Map<String, String> otherKey = signed(NOTIFY, RevenueMonsterAuthKeys.privateKey(
                 dev.billinggateway.provider.revenuemonster.sandbox.RevenueMonsterDemoData.MERCHANT_PRIVATE_KEY_PEM));
         assertUnauthenticated(notify(NOTIFY, otherKey));
     }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import dev.billinggateway.domain.Provider;
 import dev.billinggateway.provider.revenuemonster.sandbox.RevenueMonsterDemoData;
 import dev.billinggateway.provider.revenuemonster.sandbox.RevenueMonsterSandbox;
+import dev.billinggateway.provider.revenuemonster.sandbox.SandboxScheduler;
 import dev.billinggateway.sandbox.SandboxFaults;
 import dev.billinggateway.sandbox.SandboxServer;
 import dev.billinggateway.testsupport.Gql;
@@ -389,7 +390,7 @@ class RevenueMonsterGraphQLTest {
     void aChargeMadeBySandboxSchedulerArrivesAsASignedNotifyAndIsCountedAfterReRead() {
         String[] c = boundCustomer();
         Instant before = Instant.now();
-        assertThat(sandbox.simulateScheduledCharge(c[1])).isNotNull();
+        assertThat(SandboxScheduler.simulateScheduledCharge(sandbox, c[1])).isNotNull();
         awaitCall("GET", "/v3/customer/" + c[1], before);
         Gql.post("query($id: ID!) { subscription(id: $id) { timesCharged } }", Map.of("id", c[2]))
                 .body("data.subscription.timesCharged", is(1));

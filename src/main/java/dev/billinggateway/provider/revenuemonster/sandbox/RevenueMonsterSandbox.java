@@ -32,10 +32,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.billinggateway.connector.VerifiedWebhook;
 import dev.billinggateway.domain.Provider;
-import dev.billinggateway.provider.revenuemonster.RevenueMonsterSettings;
-import dev.billinggateway.provider.revenuemonster.RmCanonicalJson;
-import dev.billinggateway.provider.revenuemonster.RmKeys;
-import dev.billinggateway.provider.revenuemonster.RmSignature;
+import dev.billinggateway.provider.revenuemonster.RevenueMonsterModule;
+import dev.billinggateway.provider.revenuemonster.RevenueMonsterAuth;
 import dev.billinggateway.sandbox.ProviderSandbox;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -70,7 +68,7 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
     Vertx vertx;
 
     @Inject
-    RevenueMonsterSettings settings;
+    RevenueMonsterModule settings;
 
     private final Map<String, SandboxCustomer> customers = new ConcurrentHashMap<>();
     private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
@@ -98,8 +96,8 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
     @Override
     public void install(Router router, String baseUrl) {
         this.baseUrl = baseUrl;
-        this.merchantPublicKey = RmKeys.publicKey(MERCHANT_PUBLIC_KEY_PEM);
-        this.serverPrivateKey = RmKeys.privateKey(SERVER_PRIVATE_KEY_PEM);
+        this.merchantPublicKey = RevenueMonsterAuth.publicKey(MERCHANT_PUBLIC_KEY_PEM);
+        this.serverPrivateKey = RevenueMonsterAuth.privateKey(SERVER_PRIVATE_KEY_PEM);
         router.post("/v1/token").handler(this::token);
         // the hosted card-binding page (sb-pg.revenuemonster.my/v1/recurring?customerId=... at RM)
         router.get("/v1/recurring").handler(this::bindingPage);
@@ -184,39 +182,28 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
         return true;
     }
 
-    /**
-     * Makes one scheduled charge now, as RM's scheduler would, and sends the signed RECURRING_PAYMENT notify
-     * to the customer's notifyUrl. Returns the order ID, or null when the customer is unknown.
-     */
-    public String simulateScheduledCharge(String customerId) {
-        SandboxCustomer customer = customers.get(customerId);
-        if (customer == null) {
-            return null;
-        }
-        SandboxCustomer.Order order = addOrder(customer, customer.amount, customer.active ? "SUCCESS" : "FAILED");
-        if ("SUCCESS".equals(order.status())) {
-            sendNotify(customer, order);
-        }
-        return order.id();
+    /** Package-private seam for tests in this package (RM's scheduler is simulated in test code). */
+    SandboxCustomer customer(String customerId) {
+        return customers.get(customerId);
     }
 
     /** The notify body RM would send for a charge, and the headers that sign it with the sandbox server key. */
     public Map<String, String> signNotify(String canonicalOrAnyJsonBody, String method, String nonce, long timestamp) {
         String canonical;
         try {
-            canonical = RmCanonicalJson.of(mapper.readTree(canonicalOrAnyJsonBody));
+            canonical = RevenueMonsterAuth.canonicalJson(mapper.readTree(canonicalOrAnyJsonBody));
         } catch (Exception e) {
             throw new IllegalArgumentException("not JSON", e);
         }
-        String plainText = RmSignature.plainText(canonical, method, nonce, null, timestamp);
-        return Map.of(RmSignature.HEADER_SIGNATURE, RmSignature.header(plainText, serverKey()),
-                RmSignature.HEADER_NONCE, nonce, RmSignature.HEADER_TIMESTAMP, Long.toString(timestamp));
+        String plainText = RevenueMonsterAuth.plainText(canonical, method, nonce, null, timestamp);
+        return Map.of(RevenueMonsterAuth.HEADER_SIGNATURE, RevenueMonsterAuth.header(plainText, serverKey()),
+                RevenueMonsterAuth.HEADER_NONCE, nonce, RevenueMonsterAuth.HEADER_TIMESTAMP, Long.toString(timestamp));
     }
 
     private PrivateKey serverKey() {
         PrivateKey key = serverPrivateKey;
         if (key == null) {
-            key = RmKeys.privateKey(SERVER_PRIVATE_KEY_PEM);
+            key = RevenueMonsterAuth.privateKey(SERVER_PRIVATE_KEY_PEM);
             serverPrivateKey = key;
         }
         return key;
@@ -278,7 +265,7 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
                 at.plusSeconds(20)));
     }
 
-    private SandboxCustomer.Order addOrder(SandboxCustomer customer, long amount, String status) {
+    SandboxCustomer.Order addOrder(SandboxCustomer customer, long amount, String status) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String id = Long.toString(ids.incrementAndGet());
         String reference = DateTimeFormatter.BASIC_ISO_DATE.format(now.atOffset(ZoneOffset.ofHours(8)));
@@ -346,7 +333,7 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
             error(ctx, 401, "TOKEN_EXPIRED", "Invalid or expired token", null);
             return;
         }
-        String timestampHeader = ctx.request().getHeader(RmSignature.HEADER_TIMESTAMP);
+        String timestampHeader = ctx.request().getHeader(RevenueMonsterAuth.HEADER_TIMESTAMP);
         long now = Instant.now().getEpochSecond();
         long timestamp;
         try {
@@ -359,7 +346,7 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
                     "Make sure the timestamp generated on UTC timezone and must be maximum the time difference is 120 second");
             return;
         }
-        String nonce = ctx.request().getHeader(RmSignature.HEADER_NONCE);
+        String nonce = ctx.request().getHeader(RevenueMonsterAuth.HEADER_NONCE);
         if (nonce == null || nonce.isBlank() || nonce.contains(" ")) {
             error(ctx, 400, "INVALID_REQUEST", "Invalid request", "X-Nonce-Str is missing or contains a space");
             return;
@@ -368,19 +355,19 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
         String rawBody = ctx.body() == null ? null : ctx.body().asString();
         if (rawBody != null && !rawBody.isBlank()) {
             try {
-                canonical = RmCanonicalJson.of(mapper.readTree(rawBody));
+                canonical = RevenueMonsterAuth.canonicalJson(mapper.readTree(rawBody));
             } catch (Exception e) {
                 error(ctx, 400, "INVALID_REQUEST", "Invalid request", "the body is not JSON");
                 return;
             }
         }
         String requestUrl = baseUrl + ctx.request().uri();
-        String plainText = RmSignature.plainText(canonical, ctx.request().method().name(), nonce, requestUrl, timestamp);
-        if (!RmSignature.verify(plainText, ctx.request().getHeader(RmSignature.HEADER_SIGNATURE), merchantPublicKey)) {
+        String plainText = RevenueMonsterAuth.plainText(canonical, ctx.request().method().name(), nonce, requestUrl, timestamp);
+        if (!RevenueMonsterAuth.verify(plainText, ctx.request().getHeader(RevenueMonsterAuth.HEADER_SIGNATURE), merchantPublicKey)) {
             ObjectNode debug = mapper.createObjectNode();
             ObjectNode steps = debug.putObject("preVerifyContent");
             steps.put("step1", canonical == null ? "" : canonical);
-            steps.put("step2", RmSignature.base64Data(canonical) == null ? "" : RmSignature.base64Data(canonical));
+            steps.put("step2", RevenueMonsterAuth.base64Data(canonical) == null ? "" : RevenueMonsterAuth.base64Data(canonical));
             steps.put("step3", plainText);
             ObjectNode envelope = envelope("INVALID_REQUEST_SIGNATURE", "The request signature is invalid", null);
             envelope.set("debug", debug);
@@ -677,7 +664,7 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
 
     // --- notify
 
-    private void sendNotify(SandboxCustomer customer, SandboxCustomer.Order order) {
+    void sendNotify(SandboxCustomer customer, SandboxCustomer.Order order) {
         ObjectNode body = mapper.createObjectNode();
         body.put("eventType", "RECURRING_PAYMENT");
         ObjectNode data = body.putObject("data");
@@ -694,8 +681,8 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
         data.put("status", order.status());
         data.put("createdAt", rfc3339(order.createdAt()));
         data.put("updatedAt", rfc3339(order.updatedAt()));
-        String canonical = RmCanonicalJson.of(body);
-        Map<String, String> headers = signNotify(canonical, "post", RmSignature.nonce(), Instant.now().getEpochSecond());
+        String canonical = RevenueMonsterAuth.canonicalJson(body);
+        Map<String, String> headers = signNotify(canonical, "post", RevenueMonsterAuth.nonce(), Instant.now().getEpochSecond());
         HttpClient client = notifyClient;
         if (client == null) {
             client = vertx.createHttpClient();

@@ -1,0 +1,47 @@
+package dev.billinggateway.provider.hitpay;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.billinggateway.connector.Digests;
+
+/**
+ * HitPay's webhook HMACs (DOC H-WHV1, H-EVT): lowercase hex HMAC-SHA256 keyed by the salt. Shared by the
+ * connector (verifying) and the sandbox (signing), so both always agree with the test vectors.
+ */
+public final class HitPayAuth {
+
+    public static final String HMAC_FIELD = "hmac";
+
+    private HitPayAuth() {
+    }
+
+    /**
+     * The form webhook's signing string: every field except {@code hmac} as key+value, sorted by key
+     * (byte order, like PHP's ksort on ASCII keys), joined with no separator. Empty values still add their key.
+     */
+    public static String formSigningString(Map<String, String> fields) {
+        TreeMap<String, String> sorted = new TreeMap<>(fields);
+        sorted.remove(HMAC_FIELD);
+        StringBuilder source = new StringBuilder();
+        sorted.forEach((key, value) -> source.append(key).append(value == null ? "" : value));
+        return source.toString();
+    }
+
+    /** The {@code hmac} field of a form webhook. */
+    public static String formHmac(String salt, Map<String, String> fields) {
+        return Digests.hmacSha256Hex(salt, formSigningString(fields).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The {@code Hitpay-Signature} header of an event webhook: over the raw body bytes, never a re-serialised form. */
+    public static String bodyHmac(String salt, byte[] rawBody) {
+        return Digests.hmacSha256Hex(salt, rawBody);
+    }
+
+    /** Constant-time comparison of an expected lowercase hex digest with a received one (case-insensitive hex). */
+    public static boolean matches(String expectedHex, String receivedHex) {
+        return receivedHex != null && Digests.sameText(expectedHex, receivedHex.trim().toLowerCase(Locale.ROOT));
+    }
+}
