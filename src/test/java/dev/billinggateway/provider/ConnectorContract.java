@@ -22,6 +22,7 @@ import dev.billinggateway.connector.ConnectorRegistry;
 import dev.billinggateway.connector.CreateSubscription;
 import dev.billinggateway.connector.FetchCustomer;
 import dev.billinggateway.connector.FetchSubscription;
+import dev.billinggateway.connector.ListCustomers;
 import dev.billinggateway.connector.ListSubscriptions;
 import dev.billinggateway.connector.PageRequest;
 import dev.billinggateway.connector.ProviderPage;
@@ -76,10 +77,17 @@ public abstract class ConnectorContract {
 
     protected abstract void assertFetchedCustomer(Customer customer);
 
-    /** Stubs a first page of the provider's subscription list (no filter) holding at least one subscription. */
-    protected abstract void stubListedSubscriptions();
+    /** The list a provider answers natively (a provider without a subscription list lists its customers). */
+    protected enum Listed {
+        SUBSCRIPTIONS,
+        CUSTOMERS
+    }
 
-    protected abstract void assertListedSubscriptions(ProviderPage<Subscription> page);
+    /** Stubs a first page (no filter, at most 10) of the provider's native list, holding at least one object. */
+    protected abstract Listed stubListed();
+
+    /** What that page must map to: a page of {@link Subscription}s or of {@link Customer}s. */
+    protected abstract void assertListed(ProviderPage<?> page);
 
     /** Stubs the provider answering "no such object" for a subscription and returns that ID. */
     protected abstract String stubUnknownSubscription();
@@ -129,11 +137,15 @@ public abstract class ConnectorContract {
     }
 
     @Test
-    void listedSubscriptionsAreAuthenticatedAndMapped() throws Exception {
-        stubListedSubscriptions();
-        ProviderPage<Subscription> page = resultOf(operation(ListSubscriptions.class).listSubscriptions(null, null, PageRequest.first(10)));
-        assertThat(page.items()).isNotEmpty().allSatisfy(s -> assertThat(s.provider()).isEqualTo(provider()));
-        assertListedSubscriptions(page);
+    void aListedPageIsAuthenticatedAndMapped() throws Exception {
+        ProviderPage<?> page = switch (stubListed()) {
+            case SUBSCRIPTIONS -> resultOf(operation(ListSubscriptions.class).listSubscriptions(null, null, PageRequest.first(10)));
+            case CUSTOMERS -> resultOf(operation(ListCustomers.class).listCustomers(null, PageRequest.first(10)));
+        };
+        assertThat(page.items()).isNotEmpty().allSatisfy(item -> assertThat(
+                item instanceof Subscription s ? s.provider() : item instanceof Customer c ? c.provider() : null)
+                .isEqualTo(provider()));
+        assertListed(page);
         assertEveryRequestAuthenticated();
     }
 

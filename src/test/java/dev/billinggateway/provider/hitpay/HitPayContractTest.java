@@ -841,16 +841,17 @@ class HitPayContractTest extends ConnectorContract {
     }
 
     @Override
-    protected void stubListedSubscriptions() {
+    protected Listed stubListed() {
         for (String status : HitPayMapping.LISTABLE_STATUSES) {
             stubList(status, 1, page(status.equals("active") ? BILLING : "", false, 1, 1));
         }
+        return Listed.SUBSCRIPTIONS;
     }
 
     @Override
-    protected void assertListedSubscriptions(ProviderPage<Subscription> page) {
-        assertThat(page.items()).extracting(Subscription::providerSubscriptionId).containsExactly(ID);
-        assertThat(page.items().get(0).amount()).isEqualTo(new Money(new BigDecimal("12.90"), "SGD"));
+    protected void assertListed(ProviderPage<?> page) {
+        assertThat(page.items()).extracting(s -> ((Subscription) s).providerSubscriptionId()).containsExactly(ID);
+        assertThat(((Subscription) page.items().get(0)).amount()).isEqualTo(new Money(new BigDecimal("12.90"), "SGD"));
     }
 
     @Override
