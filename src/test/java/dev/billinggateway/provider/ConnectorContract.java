@@ -22,6 +22,7 @@ import dev.billinggateway.connector.ConnectorRegistry;
 import dev.billinggateway.connector.CreateSubscription;
 import dev.billinggateway.connector.FetchCustomer;
 import dev.billinggateway.connector.FetchSubscription;
+import dev.billinggateway.connector.ListCustomerSubscriptions;
 import dev.billinggateway.connector.ListCustomers;
 import dev.billinggateway.connector.ListSubscriptions;
 import dev.billinggateway.connector.PageRequest;
@@ -77,10 +78,28 @@ public abstract class ConnectorContract {
 
     protected abstract void assertFetchedCustomer(Customer customer);
 
-    /** The list a provider answers natively (a provider without a subscription list lists its customers). */
-    protected enum Listed {
-        SUBSCRIPTIONS,
-        CUSTOMERS
+    /**
+     * The list a provider answers natively: all its subscriptions, all its customers, or the subscriptions of one
+     * customer (for a provider that has neither of the first two).
+     */
+    public record Listed(Kind kind, String customerId) {
+        public enum Kind {
+            SUBSCRIPTIONS,
+            CUSTOMERS,
+            SUBSCRIPTIONS_OF_CUSTOMER
+        }
+
+        public static Listed subscriptions() {
+            return new Listed(Kind.SUBSCRIPTIONS, null);
+        }
+
+        public static Listed customers() {
+            return new Listed(Kind.CUSTOMERS, null);
+        }
+
+        public static Listed subscriptionsOf(String providerCustomerId) {
+            return new Listed(Kind.SUBSCRIPTIONS_OF_CUSTOMER, providerCustomerId);
+        }
     }
 
     /** Stubs a first page (no filter, at most 10) of the provider's native list, holding at least one object. */
@@ -138,9 +157,12 @@ public abstract class ConnectorContract {
 
     @Test
     void aListedPageIsAuthenticatedAndMapped() throws Exception {
-        ProviderPage<?> page = switch (stubListed()) {
+        Listed listed = stubListed();
+        ProviderPage<?> page = switch (listed.kind()) {
             case SUBSCRIPTIONS -> resultOf(operation(ListSubscriptions.class).listSubscriptions(null, null, PageRequest.first(10)));
             case CUSTOMERS -> resultOf(operation(ListCustomers.class).listCustomers(null, PageRequest.first(10)));
+            case SUBSCRIPTIONS_OF_CUSTOMER -> ProviderPage.last(
+                    resultOf(operation(ListCustomerSubscriptions.class).subscriptionsOf(listed.customerId())));
         };
         assertThat(page.items()).isNotEmpty().allSatisfy(item -> assertThat(
                 item instanceof Subscription s ? s.provider() : item instanceof Customer c ? c.provider() : null)

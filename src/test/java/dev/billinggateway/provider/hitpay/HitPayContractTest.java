@@ -845,7 +845,7 @@ class HitPayContractTest extends ConnectorContract {
         for (String status : HitPayMapping.LISTABLE_STATUSES) {
             stubList(status, 1, page(status.equals("active") ? BILLING : "", false, 1, 1));
         }
-        return Listed.SUBSCRIPTIONS;
+        return Listed.subscriptions();
     }
 
     @Override

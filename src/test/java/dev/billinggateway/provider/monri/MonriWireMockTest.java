@@ -612,7 +612,7 @@ class MonriWireMockTest extends ConnectorContract {
     protected Listed stubListed() {
         // Monri lists customers, not customer subscriptions
         wireMock.stubFor(get("/v2/customers?limit=10&offset=0").willReturn(okJson("{\"status\":\"approved\",\"data\":[" + CUSTOMER_JSON + "]}")));
-        return Listed.CUSTOMERS;
+        return Listed.customers();
     }
 
     @Override
