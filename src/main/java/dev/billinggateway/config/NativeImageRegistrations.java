@@ -18,11 +18,11 @@ import dev.billinggateway.domain.PhoneNumber;
 import dev.billinggateway.domain.RevenueMonsterOptions;
 import dev.billinggateway.domain.Subscription;
 import dev.billinggateway.domain.UpdateSubscriptionInput;
-import dev.billinggateway.provider.hitpay.model.CreateRecurringBillingRequest;
-import dev.billinggateway.provider.hitpay.model.LenientBooleanDeserializer;
-import dev.billinggateway.provider.hitpay.model.RecurringBilling;
-import dev.billinggateway.provider.hitpay.model.RecurringBillingPage;
-import dev.billinggateway.provider.hitpay.model.UpdateRecurringBillingRequest;
+import dev.billinggateway.provider.hitpay.dto.CreateRecurringBillingRequest;
+import dev.billinggateway.provider.hitpay.dto.LenientBooleanDeserializer;
+import dev.billinggateway.provider.hitpay.dto.RecurringBilling;
+import dev.billinggateway.provider.hitpay.dto.RecurringBillingPage;
+import dev.billinggateway.provider.hitpay.dto.UpdateRecurringBillingRequest;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -42,15 +42,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         VerifiedWebhook.ObjectRef.class },
         classNames = {
                 "dev.billinggateway.service.FanOut$Position",
-                "dev.billinggateway.provider.monri.MonriJson$Envelope",
-                "dev.billinggateway.provider.monri.MonriJson$CustomerRequest",
-                "dev.billinggateway.provider.monri.MonriJson$Customer",
-                "dev.billinggateway.provider.monri.MonriJson$CustomerList",
-                "dev.billinggateway.provider.monri.MonriJson$PlanRequest",
-                "dev.billinggateway.provider.monri.MonriJson$Plan",
-                "dev.billinggateway.provider.monri.MonriJson$PlanList",
-                "dev.billinggateway.provider.monri.MonriJson$CustomerSubscriptionRequest",
-                "dev.billinggateway.provider.monri.MonriJson$CustomerSubscription" })
+                "dev.billinggateway.provider.monri.dto.MonriJson$Envelope",
+                "dev.billinggateway.provider.monri.dto.MonriJson$CustomerRequest",
+                "dev.billinggateway.provider.monri.dto.MonriJson$Customer",
+                "dev.billinggateway.provider.monri.dto.MonriJson$CustomerList",
+                "dev.billinggateway.provider.monri.dto.MonriJson$PlanRequest",
+                "dev.billinggateway.provider.monri.dto.MonriJson$Plan",
+                "dev.billinggateway.provider.monri.dto.MonriJson$PlanList",
+                "dev.billinggateway.provider.monri.dto.MonriJson$CustomerSubscriptionRequest",
+                "dev.billinggateway.provider.monri.dto.MonriJson$CustomerSubscription" })
 public final class NativeImageRegistrations {
 
     private NativeImageRegistrations() {

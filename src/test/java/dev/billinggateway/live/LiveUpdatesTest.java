@@ -19,7 +19,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import dev.billinggateway.provider.hitpay.HitPaySignature;
+import dev.billinggateway.provider.hitpay.HitPayAuth;
 import dev.billinggateway.provider.hitpay.sandbox.HitPaySandboxData;
 import dev.billinggateway.security.Roles;
 import dev.billinggateway.security.SecurityProfile;
@@ -121,7 +121,7 @@ class LiveUpdatesTest {
             String salt = ConfigProvider.getConfig().getValue("gateway.providers.hitpay.webhook-salt", String.class);
             StringBuilder body = new StringBuilder();
             fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-            body.append("&hmac=").append(HitPaySignature.formHmac(salt, fields));
+            body.append("&hmac=").append(HitPayAuth.formHmac(salt, fields));
             given().contentType("application/x-www-form-urlencoded; charset=UTF-8").body(body.toString())
                     .when().post("/webhooks/hitpay").then().statusCode(200).body("status", is("received"));
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.billinggateway.domain.Provider;
 import dev.billinggateway.provider.hitpay.sandbox.HitPaySandboxData;
-import dev.billinggateway.provider.monri.MonriDigest;
+import dev.billinggateway.provider.monri.MonriAuth;
 import dev.billinggateway.provider.monri.sandbox.MonriSandboxData;
 import dev.billinggateway.provider.revenuemonster.sandbox.RevenueMonsterSandbox;
 import dev.billinggateway.sandbox.SandboxFaults;
@@ -130,7 +130,7 @@ class MetricsAndHealthTest {
                 + MonriSandboxData.CS_ACTIVE + "}}";
         for (int i = 0; i < 2; i++) {
             given().contentType("application/json").body(monri.getBytes(StandardCharsets.UTF_8))
-                    .header("Authorization", "WP3-callback " + MonriDigest.callbackDigest(MonriSandboxData.MERCHANT_KEY,
+                    .header("Authorization", "WP3-callback " + MonriAuth.callbackDigest(MonriSandboxData.MERCHANT_KEY,
                             monri.getBytes(StandardCharsets.UTF_8)))
                     .post("/webhooks/monri").then().statusCode(200);
         }

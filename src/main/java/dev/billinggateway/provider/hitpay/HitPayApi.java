@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 
-import dev.billinggateway.provider.hitpay.model.CreateRecurringBillingRequest;
-import dev.billinggateway.provider.hitpay.model.UpdateRecurringBillingRequest;
+import dev.billinggateway.provider.hitpay.dto.CreateRecurringBillingRequest;
+import dev.billinggateway.provider.hitpay.dto.UpdateRecurringBillingRequest;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -21,10 +21,10 @@ import dev.billinggateway.connector.CallPolicy;
 import dev.billinggateway.connector.ProviderGuards;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
-import dev.billinggateway.provider.hitpay.model.CreateRecurringBillingRequest;
-import dev.billinggateway.provider.hitpay.model.RecurringBilling;
-import dev.billinggateway.provider.hitpay.model.RecurringBillingPage;
-import dev.billinggateway.provider.hitpay.model.UpdateRecurringBillingRequest;
+import dev.billinggateway.provider.hitpay.dto.CreateRecurringBillingRequest;
+import dev.billinggateway.provider.hitpay.dto.RecurringBilling;
+import dev.billinggateway.provider.hitpay.dto.RecurringBillingPage;
+import dev.billinggateway.provider.hitpay.dto.UpdateRecurringBillingRequest;
 import dev.billinggateway.config.ProviderHttp;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +32,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * The fault-tolerant face of {@link HitPayApi}: every call passes the read or write guard built from
  * {@code gateway.providers.hitpay.reads.*} / {@code .writes.*} ({@link ProviderGuards}); only reads are retried. Failures leave as
- * {@link HitPayHttpException} or transport/fault-tolerance exceptions; {@link HitPayErrors} maps them.
+ * {@link HitPayFailure} or transport/fault-tolerance exceptions; {@link HitPayErrors} maps them.
  */
 @ApplicationScoped
 public class HitPayClient {
@@ -61,7 +61,7 @@ public class HitPayClient {
 
     /** HitPay did not answer usably (transport, 5xx, timeout); a refusal (4xx) or a gateway-side error is not that. */
     static boolean providerFailure(Throwable t) {
-        return !(t instanceof HitPayHttpException.Rejected) && !(t instanceof GatewayException);
+        return !(t instanceof HitPayFailure.Rejected) && !(t instanceof GatewayException);
     }
 
     ProviderGuards guards() {
@@ -95,7 +95,7 @@ public class HitPayClient {
                 String body = response.hasEntity() ? response.readEntity(String.class) : null;
                 int status = response.getStatus();
                 if (status / 100 != 2) {
-                    throw HitPayHttpException.of(status, body);
+                    throw HitPayFailure.of(status, body);
                 }
                 return body;
             }
@@ -106,11 +106,11 @@ public class HitPayClient {
         try {
             JsonNode node = body == null ? null : mapper.readTree(body);
             if (node == null || !node.isObject() || !node.hasNonNull("id")) {
-                throw new HitPayHttpException.Unreadable(200);
+                throw new HitPayFailure.Unreadable(200);
             }
             return mapper.treeToValue(node, RecurringBilling.class);
         } catch (JsonProcessingException e) {
-            throw new HitPayHttpException.Unreadable(200);
+            throw new HitPayFailure.Unreadable(200);
         }
     }
 
@@ -121,7 +121,7 @@ public class HitPayClient {
                 return new RecurringBillingPage(items(node), false);
             }
             if (node == null || !node.path("data").isArray()) {
-                throw new HitPayHttpException.Unreadable(200);
+                throw new HitPayFailure.Unreadable(200);
             }
             JsonNode meta = node.path("meta");
             boolean hasMore = node.path("links").hasNonNull("next")
@@ -129,7 +129,7 @@ public class HitPayClient {
                             && meta.path("current_page").asInt() < meta.path("last_page").asInt());
             return new RecurringBillingPage(items(node.path("data")), hasMore);
         } catch (JsonProcessingException e) {
-            throw new HitPayHttpException.Unreadable(200);
+            throw new HitPayFailure.Unreadable(200);
         }
     }
 

@@ -36,9 +36,9 @@ import dev.billinggateway.domain.Provider;
 import dev.billinggateway.domain.Subscription;
 import dev.billinggateway.domain.SubscriptionStatus;
 import dev.billinggateway.domain.UpdateSubscriptionInput;
-import dev.billinggateway.provider.hitpay.model.RecurringBilling;
-import dev.billinggateway.provider.hitpay.model.RecurringBillingPage;
-import dev.billinggateway.provider.hitpay.model.UpdateRecurringBillingRequest;
+import dev.billinggateway.provider.hitpay.dto.RecurringBilling;
+import dev.billinggateway.provider.hitpay.dto.RecurringBillingPage;
+import dev.billinggateway.provider.hitpay.dto.UpdateRecurringBillingRequest;
 import dev.billinggateway.observability.ObservedProviderCalls;
 import io.smallrye.mutiny.Uni;
 
@@ -265,7 +265,7 @@ public class HitPayConnector implements FetchSubscription, ListSubscriptions, Li
 
     @Override
     public void validateCreate(CreateSubscriptionInput input) {
-        HitPayValidation.validateCreate(input, todayInSingapore());
+        HitPayRules.validateCreate(input, todayInSingapore());
     }
 
     @Override
@@ -278,12 +278,12 @@ public class HitPayConnector implements FetchSubscription, ListSubscriptions, Li
 
     @Override
     public Set<String> updatableFields() {
-        return HitPayValidation.UPDATABLE_FIELDS;
+        return HitPayRules.UPDATABLE_FIELDS;
     }
 
     @Override
     public void validateUpdate(Subscription current, UpdateSubscriptionInput input) {
-        HitPayValidation.validateUpdate(current, input, todayInSingapore());
+        HitPayRules.validateUpdate(current, input, todayInSingapore());
     }
 
     @Override

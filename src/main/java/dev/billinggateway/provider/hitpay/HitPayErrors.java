@@ -41,7 +41,7 @@ final class HitPayErrors {
         if (failure instanceof TimeoutException) {
             return GatewayException.unavailable(HITPAY, "HitPay did not answer in time", failure);
         }
-        if (failure instanceof HitPayHttpException.Unreadable) {
+        if (failure instanceof HitPayFailure.Unreadable) {
             return GatewayException.unavailable(HITPAY, "HitPay answered with a body the gateway cannot read", failure);
         }
         return GatewayException.unavailable(HITPAY, "HitPay could not be reached", failure);
@@ -62,7 +62,7 @@ final class HitPayErrors {
         if (failure instanceof TimeoutException) {
             return GatewayException.outcomeUnknown(HITPAY, "HitPay did not answer in time; the change may or may not have been made", failure);
         }
-        if (failure instanceof HitPayHttpException.Unreadable) {
+        if (failure instanceof HitPayFailure.Unreadable) {
             return GatewayException.outcomeUnknown(HITPAY, "HitPay accepted the request but its answer cannot be read", failure);
         }
         return GatewayException.outcomeUnknown(HITPAY, "the connection to HitPay failed after sending; the change may or may not have been made", failure);
@@ -73,7 +73,7 @@ final class HitPayErrors {
         if (failure instanceof GatewayException gateway) {
             return gateway;
         }
-        if (failure instanceof HitPayHttpException http && !(failure instanceof HitPayHttpException.Unreadable)) {
+        if (failure instanceof HitPayFailure http && !(failure instanceof HitPayFailure.Unreadable)) {
             return fromResponse(http.status, http.body);
         }
         if (failure instanceof CircuitBreakerOpenException) {

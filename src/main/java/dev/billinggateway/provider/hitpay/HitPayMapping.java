@@ -28,9 +28,9 @@ import dev.billinggateway.domain.Provider;
 import dev.billinggateway.domain.Subscription;
 import dev.billinggateway.domain.SubscriptionStatus;
 import dev.billinggateway.domain.UpdateSubscriptionInput;
-import dev.billinggateway.provider.hitpay.model.CreateRecurringBillingRequest;
-import dev.billinggateway.provider.hitpay.model.RecurringBilling;
-import dev.billinggateway.provider.hitpay.model.UpdateRecurringBillingRequest;
+import dev.billinggateway.provider.hitpay.dto.CreateRecurringBillingRequest;
+import dev.billinggateway.provider.hitpay.dto.RecurringBilling;
+import dev.billinggateway.provider.hitpay.dto.UpdateRecurringBillingRequest;
 
 /** HitPay's recurring billing ↔ the unified model. No HTTP here. */
 public final class HitPayMapping {

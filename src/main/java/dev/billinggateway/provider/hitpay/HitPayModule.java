@@ -62,7 +62,7 @@ public class HitPayModule implements ProviderModule {
         if (key.isEmpty()) {
             return sandboxed() ? "sandbox" : "unconfigured";
         }
-        return "key-" + HitPaySignature.sha256Hex(key.get().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        return "key-" + HitPayAuth.sha256Hex(key.get().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
     }
 
     /** Unhealthy while the reads' or writes' circuit is open (calls fail fast). */

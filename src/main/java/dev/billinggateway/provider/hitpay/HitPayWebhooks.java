@@ -61,7 +61,7 @@ public class HitPayWebhooks implements VerifyWebhook {
 
     private VerifiedWebhook verifyEvent(WebhookRequest request, byte[] body, String signature) {
         String salt = module.eventWebhookSalt().orElseThrow(HitPayWebhooks::noSalt);
-        if (!HitPaySignature.matches(HitPaySignature.bodyHmac(salt, body), signature)) {
+        if (!HitPayAuth.matches(HitPayAuth.bodyHmac(salt, body), signature)) {
             throw refused("the Hitpay-Signature header does not match the body");
         }
         JsonNode event;
@@ -77,17 +77,17 @@ public class HitPayWebhooks implements VerifyWebhook {
         List<ObjectRef> affected = new ArrayList<>();
         billingId(event).ifPresent(id -> affected.add(new ObjectRef(Kind.SUBSCRIPTION, id)));
         // HitPay redelivers the same bytes, so the body digest identifies the event
-        return new VerifiedWebhook("v2:" + HitPaySignature.sha256Hex(body), eventType, affected);
+        return new VerifiedWebhook("v2:" + HitPayAuth.sha256Hex(body), eventType, affected);
     }
 
     private VerifiedWebhook verifyForm(byte[] body) {
         Map<String, String> fields = formFields(new String(body, StandardCharsets.UTF_8));
-        String hmac = fields.get(HitPaySignature.HMAC_FIELD);
+        String hmac = fields.get(HitPayAuth.HMAC_FIELD);
         if (hmac == null || hmac.isBlank()) {
             throw refused("neither a Hitpay-Signature header nor an hmac field");
         }
         String salt = module.formWebhookSalt().orElseThrow(HitPayWebhooks::noSalt);
-        if (!HitPaySignature.matches(HitPaySignature.formHmac(salt, fields), hmac)) {
+        if (!HitPayAuth.matches(HitPayAuth.formHmac(salt, fields), hmac)) {
             throw refused("the hmac field does not match the other fields");
         }
         String status = fields.getOrDefault("status", "");

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Monri API v2 as HTTP calls, nothing more. Bodies go out as the exact JSON text the {@link MonriAuthFilter}
+ * Monri API v2 as HTTP calls, nothing more. Bodies go out as the exact JSON text the {@link MonriAuth.RequestFilter}
  * signs; answers come back as raw {@link Response}s of any status, read by {@link MonriClient}.
  * Paths marked UNCERTAIN are implied by Monri's docs but not shown there.
  */

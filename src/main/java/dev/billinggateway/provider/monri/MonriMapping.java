@@ -16,6 +16,7 @@ import dev.billinggateway.domain.PhoneNumber;
 import dev.billinggateway.domain.Provider;
 import dev.billinggateway.domain.Subscription;
 import dev.billinggateway.domain.SubscriptionStatus;
+import dev.billinggateway.provider.monri.dto.MonriJson;
 
 /** Monri's objects to the unified model and back (Hyperswitch-style transformers): no I/O here. */
 final class MonriMapping {

@@ -1,26 +1,89 @@
 package dev.billinggateway.provider.monri;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.billinggateway.config.GatewayConfig;
 import dev.billinggateway.connector.ProviderModule;
 import dev.billinggateway.domain.Provider;
+import dev.billinggateway.provider.monri.sandbox.MonriSandboxData;
+import dev.billinggateway.sandbox.SandboxServer;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
-/** Monri as a whole: switched on, where it points, and whether its calls currently fail fast. */
+/**
+ * Monri as a whole: switched on, where it points, and whether its calls currently fail fast. Where Monri calls
+ * go and with which credentials. Base URL: an explicit {@code api-url} wins; else the
+ * built-in sandbox when {@code gateway.sandbox.enabled}; else Monri production. Credentials: the configured
+ * ones; when sandboxed and none are configured, the sandbox's demo account.
+ */
 @ApplicationScoped
 public class MonriModule implements ProviderModule {
 
+    static final String PRODUCTION_URL = "https://ipg.monri.com";
+
     @Inject
-    MonriAccount account;
+    MonriConfig config;
+
+    @Inject
+    GatewayConfig gateway;
+
+    @Inject
+    SandboxServer sandboxServer;
 
     @Inject
     CircuitBreakerMaintenance circuits;
 
     @Inject
     MonriClient client;
+
+    /** Resolved on first use: the sandbox port is only known once the sandbox runs. */
+    private volatile Resolved resolved;
+
+    /** The effective settings; {@code merchantKey} stays inside this package. */
+    record Resolved(String baseUrl, boolean sandboxed, String authenticityToken, String merchantKey) {
+        boolean hasCredentials() {
+            return authenticityToken != null && merchantKey != null;
+        }
+
+        @Override
+        public String toString() {
+            return "MonriModule[" + baseUrl + ", sandboxed=" + sandboxed + ", token=" + authenticityToken + "]";
+        }
+    }
+
+    Resolved resolved() {
+        Resolved r = resolved;
+        if (r == null) {
+            synchronized (this) {
+                if (resolved == null) {
+                    resolved = resolve();
+                }
+                r = resolved;
+            }
+        }
+        return r;
+    }
+
+    private Resolved resolve() {
+        Optional<String> explicitUrl = nonBlank(config.apiUrl());
+        Optional<String> sandboxUrl = explicitUrl.isPresent() || !gateway.sandbox().enabled()
+                ? Optional.empty()
+                : sandboxServer.baseUrl(Provider.MONRI);
+        String baseUrl = explicitUrl.or(() -> sandboxUrl).orElse(PRODUCTION_URL).replaceAll("/+$", "");
+        boolean sandboxed = sandboxUrl.isPresent();
+        String token = nonBlank(config.authenticityToken()).orElse(null);
+        String key = nonBlank(config.merchantKey()).orElse(null);
+        if (sandboxed && token == null && key == null) {
+            token = MonriSandboxData.AUTHENTICITY_TOKEN;
+            key = MonriSandboxData.MERCHANT_KEY;
+        }
+        return new Resolved(baseUrl, sandboxed, token, key);
+    }
 
     @Override
     public Provider provider() {
@@ -29,17 +92,19 @@ public class MonriModule implements ProviderModule {
 
     @Override
     public boolean enabled() {
-        return account.enabled();
+        return config.enabled().orElseGet(() -> resolved().hasCredentials());
     }
 
     @Override
     public boolean sandboxed() {
-        return account.sandboxed();
+        return resolved().sandboxed();
     }
 
+    /** Non-secret: the authenticity token is public (Monri's docs call the merchant key the secret). */
     @Override
     public String account() {
-        return account.accountName();
+        String token = resolved().authenticityToken();
+        return token == null ? "unconfigured" : token;
     }
 
     @Override
@@ -49,7 +114,7 @@ public class MonriModule implements ProviderModule {
 
     @Override
     public java.time.Duration writeTimeout() {
-        return account.config().writes().timeout();
+        return config.writes().timeout();
     }
 
     @Override
@@ -57,4 +122,28 @@ public class MonriModule implements ProviderModule {
         return client.guards().circuits();
     }
 
+    public String baseUrl() {
+        return resolved().baseUrl();
+    }
+
+    String merchantKey() {
+        return resolved().merchantKey();
+    }
+
+    String authenticityToken() {
+        return resolved().authenticityToken();
+    }
+
+    /** Today in Monri's calendar. */
+    public LocalDate today() {
+        return LocalDate.now(ZoneId.of(config.timeZone()));
+    }
+
+    MonriConfig config() {
+        return config;
+    }
+
+    private static Optional<String> nonBlank(Optional<String> value) {
+        return value.map(String::trim).filter(v -> !v.isEmpty());
+    }
 }

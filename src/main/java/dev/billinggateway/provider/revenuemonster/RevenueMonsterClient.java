@@ -23,10 +23,10 @@ import dev.billinggateway.connector.CallPolicy;
 import dev.billinggateway.connector.ProviderGuards;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
-import dev.billinggateway.provider.revenuemonster.dto.RmCreateRecurringCustomerRequest;
-import dev.billinggateway.provider.revenuemonster.dto.RmCustomer;
-import dev.billinggateway.provider.revenuemonster.dto.RmOrder;
-import dev.billinggateway.provider.revenuemonster.dto.RmOrderPage;
+import dev.billinggateway.provider.revenuemonster.dto.CreateRecurringCustomerRequest;
+import dev.billinggateway.provider.revenuemonster.dto.RecurringCustomer;
+import dev.billinggateway.provider.revenuemonster.dto.Order;
+import dev.billinggateway.provider.revenuemonster.dto.OrderPage;
 import dev.billinggateway.config.ProviderHttp;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
@@ -37,8 +37,8 @@ import io.smallrye.mutiny.Uni;
  * {@code gateway.providers.revenue-monster.reads.*} / {@code .writes.*} ({@link ProviderGuards}); only reads are retried. Mutations are never retried, except once after a 401,
  * which RM gives before doing anything.
  *
- * <p>Failures come out as {@link GatewayException} (RM answered "no") or {@link RmTransportException}
- * and fault-tolerance exceptions (no usable answer); {@link RevenueMonsterFailures} maps the latter.
+ * <p>Failures come out as {@link GatewayException} (RM answered "no") or {@link RevenueMonsterFailure}
+ * and fault-tolerance exceptions (no usable answer); {@link RevenueMonsterErrors} maps the latter.
  */
 @ApplicationScoped
 public class RevenueMonsterClient {
@@ -49,13 +49,13 @@ public class RevenueMonsterClient {
     RevenueMonsterSettings settings;
 
     @Inject
-    RevenueMonsterTokens tokens;
+    RevenueMonsterAuthTokens tokens;
 
     @Inject
     ObjectMapper mapper;
 
     /** The REST clients for one base URL, one per kind of call (their HTTP read timeouts differ). */
-    private record BoundApis(String base, RevenueMonsterOpenApi reads, RevenueMonsterOpenApi writes) {
+    private record BoundApis(String base, RevenueMonsterApi reads, RevenueMonsterApi writes) {
     }
 
     private volatile BoundApis apis;
@@ -70,41 +70,41 @@ public class RevenueMonsterClient {
 
     /** RM did not answer usably (transport, 5xx, timeout); RM's "no" comes as a GatewayException and is not that. */
     static boolean providerFailure(Throwable t) {
-        return t instanceof RmTransportException || t instanceof TimeoutException;
+        return t instanceof RevenueMonsterFailure || t instanceof TimeoutException;
     }
 
     ProviderGuards guards() {
         return guards;
     }
 
-    public Uni<RmCustomer> getCustomer(String customerId) {
+    public Uni<RecurringCustomer> getCustomer(String customerId) {
         return guards.read(() -> call("GET", customerPath(settings.config().customerPath(), customerId), null, null, true, true))
-                .map(json -> item(json, RmCustomer.class));
+                .map(json -> item(json, RecurringCustomer.class));
     }
 
     /** One page of the customer's charges; {@code cursor} from the previous page, null for the first. */
-    public Uni<RmOrderPage> getCustomerOrders(String customerId, String cursor) {
+    public Uni<OrderPage> getCustomerOrders(String customerId, String cursor) {
         return guards.read(() -> call("GET", customerPath(settings.config().customerOrdersPath(), customerId), cursor, null, true, true))
                 .map(json -> {
-                    List<RmOrder> orders = new ArrayList<>();
+                    List<Order> orders = new ArrayList<>();
                     for (JsonNode order : json.path("items")) {
-                        orders.add(mapper.convertValue(order, RmOrder.class));
+                        orders.add(mapper.convertValue(order, Order.class));
                     }
                     String next = json.path("meta").path("cursor").asText(json.path("cursor").asText(""));
-                    return new RmOrderPage(orders, next.isEmpty() ? null : next);
+                    return new OrderPage(orders, next.isEmpty() ? null : next);
                 });
     }
 
-    public Uni<RmCustomer> createRecurringCustomer(RmCreateRecurringCustomerRequest request) {
+    public Uni<RecurringCustomer> createRecurringCustomer(CreateRecurringCustomerRequest request) {
         return guards.write(() -> call("POST", settings.config().recurringPaymentPath(), null, mapper.valueToTree(request), false, false))
-                .map(json -> item(json, RmCustomer.class));
+                .map(json -> item(json, RecurringCustomer.class));
     }
 
     /** Flips {@code isActive}. Not idempotent: never retried here; the gateway reconciles unknown outcomes. */
-    public Uni<RmCustomer> toggleCustomerStatus(String customerId) {
+    public Uni<RecurringCustomer> toggleCustomerStatus(String customerId) {
         return guards.write(() -> call(settings.config().toggleMethod(), customerPath(settings.config().togglePath(), customerId), null, null,
                 true, false))
-                .map(json -> item(json, RmCustomer.class));
+                .map(json -> item(json, RecurringCustomer.class));
     }
 
     // --- plumbing
@@ -116,7 +116,7 @@ public class RevenueMonsterClient {
     private <T> T item(JsonNode json, Class<T> type) {
         JsonNode item = json.path("item");
         if (!item.isObject()) {
-            throw new RmTransportException(RmTransportException.Stage.SERVER_ERROR, "Revenue Monster answered without an item", null, null);
+            throw new RevenueMonsterFailure(RevenueMonsterFailure.Stage.SERVER_ERROR, "Revenue Monster answered without an item", null, null);
         }
         return mapper.convertValue(item, type);
     }
@@ -126,7 +126,7 @@ public class RevenueMonsterClient {
      * and timestamp (a 401 means RM did nothing).
      */
     private Uni<JsonNode> call(String method, String path, String cursor, JsonNode body, boolean customerCall, boolean read) {
-        String canonicalBody = body == null ? null : RmCanonicalJson.of(body);
+        String canonicalBody = body == null ? null : RevenueMonsterAuthCanonicalJson.of(body);
         return attempt(method, path, cursor, canonicalBody, customerCall, read, true);
     }
 
@@ -137,13 +137,13 @@ public class RevenueMonsterClient {
             String encodedCursor = cursor == null ? null : URLEncoder.encode(cursor, StandardCharsets.UTF_8);
             String base = settings.apiUrl();
             String url = base + "/" + relative + (encodedCursor == null ? "" : "?cursor=" + encodedCursor);
-            String nonce = RmSignature.nonce();
+            String nonce = RevenueMonsterAuth.nonce();
             long timestamp = System.currentTimeMillis() / 1000;
-            String plainText = RmSignature.plainText(canonicalBody, method, nonce, url, timestamp);
-            String signature = RmSignature.header(plainText, settings.privateKey());
+            String plainText = RevenueMonsterAuth.plainText(canonicalBody, method, nonce, url, timestamp);
+            String signature = RevenueMonsterAuth.header(plainText, settings.privateKey());
             String bearer = "Bearer " + token;
             String ts = Long.toString(timestamp);
-            RevenueMonsterOpenApi client = read ? apis(base).reads() : apis(base).writes();
+            RevenueMonsterApi client = read ? apis(base).reads() : apis(base).writes();
             Uni<Response> sent = switch (method.toUpperCase(Locale.ROOT)) {
                 case "GET" -> client.get(relative, encodedCursor, bearer, signature, nonce, ts);
                 case "POST" -> client.post(relative, bearer, signature, nonce, ts, canonicalBody);
@@ -152,7 +152,7 @@ public class RevenueMonsterClient {
                 default -> throw new IllegalStateException("unsupported HTTP method for Revenue Monster: " + method);
             };
             return sent
-                    .onFailure().transform(RevenueMonsterFailures::transport)
+                    .onFailure().transform(RevenueMonsterErrors::transport)
                     .chain(response -> {
                         LOG.debugf("Revenue Monster %s %s -> %d", method, path, response.getStatus());
                         if (response.getStatus() == 401 && mayRenewToken) {
@@ -173,14 +173,14 @@ public class RevenueMonsterClient {
             json = entity == null || entity.isBlank() ? mapper.createObjectNode() : mapper.readTree(entity);
         } catch (Exception e) {
             if (status >= 500 || status == 429) {
-                throw RevenueMonsterFailures.fromEnvelope(status, null, null, customerCall);
+                throw RevenueMonsterErrors.fromEnvelope(status, null, null, customerCall);
             }
-            throw new RmTransportException(RmTransportException.Stage.SERVER_ERROR,
+            throw new RevenueMonsterFailure(RevenueMonsterFailure.Stage.SERVER_ERROR,
                     "Revenue Monster answered HTTP " + status + " without JSON", null, null);
         }
         JsonNode error = json.path("error");
         if (error.isObject() || status >= 300) {
-            throw RevenueMonsterFailures.fromEnvelope(status, error.path("code").asText(null), error.path("message").asText(null),
+            throw RevenueMonsterErrors.fromEnvelope(status, error.path("code").asText(null), error.path("message").asText(null),
                     customerCall);
         }
         return json;
@@ -205,13 +205,13 @@ public class RevenueMonsterClient {
         return current;
     }
 
-    private RevenueMonsterOpenApi build(String base, java.time.Duration policyTimeout) {
+    private RevenueMonsterApi build(String base, java.time.Duration policyTimeout) {
         CallPolicy.HttpTimeouts timeouts = CallPolicy.HttpTimeouts.of(settings.config().connectTimeout(), policyTimeout);
         return ProviderHttp.pooled(QuarkusRestClientBuilder.newBuilder(), settings.config().http())
                 .baseUri(URI.create(base))
                 .connectTimeout(timeouts.connectMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(timeouts.readMillis(), TimeUnit.MILLISECONDS)
                 .disableDefaultMapper(true)
-                .build(RevenueMonsterOpenApi.class);
+                .build(RevenueMonsterApi.class);
     }
 }

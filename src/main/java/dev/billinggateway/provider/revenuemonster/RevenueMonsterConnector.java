@@ -23,8 +23,8 @@ import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
 import dev.billinggateway.domain.Subscription;
 import dev.billinggateway.domain.Support;
-import dev.billinggateway.provider.revenuemonster.dto.RmCustomer;
-import dev.billinggateway.provider.revenuemonster.dto.RmOrder;
+import dev.billinggateway.provider.revenuemonster.dto.RecurringCustomer;
+import dev.billinggateway.provider.revenuemonster.dto.Order;
 import dev.billinggateway.observability.ObservedProviderCalls;
 import io.smallrye.mutiny.Uni;
 
@@ -56,8 +56,8 @@ public class RevenueMonsterConnector implements FetchCustomer, FetchSubscription
     @Override
     public Uni<Customer> fetchCustomer(String providerCustomerId) {
         return client.getCustomer(providerCustomerId)
-                .onFailure().transform(RevenueMonsterFailures::forCustomerRead)
-                .map(RevenueMonsterTransformers::toCustomer);
+                .onFailure().transform(RevenueMonsterErrors::forCustomerRead)
+                .map(RevenueMonsterMapping::toCustomer);
     }
 
     /** The subscription is read from the recurring customer itself: it carries every customer field. */
@@ -69,14 +69,14 @@ public class RevenueMonsterConnector implements FetchCustomer, FetchSubscription
     @Override
     public Uni<Subscription> fetchSubscription(String providerSubscriptionId) {
         return client.getCustomer(providerSubscriptionId)
-                .onFailure().transform(RevenueMonsterFailures::forCustomerRead)
+                .onFailure().transform(RevenueMonsterErrors::forCustomerRead)
                 .chain(this::withCharges);
     }
 
     @Override
     public Uni<List<Subscription>> subscriptionsOf(String providerCustomerId) {
         return client.getCustomer(providerCustomerId)
-                .onFailure().transform(RevenueMonsterFailures::forCustomerRead)
+                .onFailure().transform(RevenueMonsterErrors::forCustomerRead)
                 .chain(rm -> rm.schedule() == null ? Uni.createFrom().item(List.<Subscription>of())
                         : withCharges(rm).map(List::of));
     }
@@ -84,25 +84,25 @@ public class RevenueMonsterConnector implements FetchCustomer, FetchSubscription
     @Override
     public Uni<Customer> toggleCustomerStatus(String providerCustomerId) {
         return client.toggleCustomerStatus(providerCustomerId)
-                .onFailure().transform(RevenueMonsterFailures::forMutation)
-                .map(RevenueMonsterTransformers::toCustomer);
+                .onFailure().transform(RevenueMonsterErrors::forMutation)
+                .map(RevenueMonsterMapping::toCustomer);
     }
 
     @Override
     public void validateCreate(CreateSubscriptionInput input) {
-        RevenueMonsterTransformers.validate(input, settings.storeId().orElse(null));
+        RevenueMonsterMapping.validate(input, settings.storeId().orElse(null));
     }
 
     @Override
     public Uni<Subscription> createSubscription(CreateSubscriptionInput input) {
         return Uni.createFrom().item(() -> {
             validateCreate(input);
-            return RevenueMonsterTransformers.toRequest(input, settings.storeId().orElse(null),
+            return RevenueMonsterMapping.toRequest(input, settings.storeId().orElse(null),
                     gateway.webhookUrl(Provider.REVENUE_MONSTER));
         }).chain(request -> client.createRecurringCustomer(request)
-                .onFailure().transform(RevenueMonsterFailures::forMutation))
+                .onFailure().transform(RevenueMonsterErrors::forMutation))
                 // a new customer has no charges yet; it stays PENDING until the card is bound at paymentUrl
-                .map(rm -> RevenueMonsterTransformers.toSubscription(rm, 0, today()));
+                .map(rm -> RevenueMonsterMapping.toSubscription(rm, 0, today()));
     }
 
     /** RM has no cancel: deactivating stops future charges, and it can be reactivated later. */
@@ -116,9 +116,9 @@ public class RevenueMonsterConnector implements FetchCustomer, FetchSubscription
         String id = current.providerSubscriptionId();
         // toggle flips: read first, and flip only an active customer
         return client.getCustomer(id)
-                .onFailure().transform(RevenueMonsterFailures::forRead)
+                .onFailure().transform(RevenueMonsterErrors::forRead)
                 .chain(rm -> Boolean.TRUE.equals(rm.isActive())
-                        ? client.toggleCustomerStatus(id).onFailure().transform(RevenueMonsterFailures::forMutation)
+                        ? client.toggleCustomerStatus(id).onFailure().transform(RevenueMonsterErrors::forMutation)
                                 .invoke(toggled -> {
                                     if (Boolean.TRUE.equals(toggled.isActive())) {
                                         throw GatewayException.of(ErrorCode.OUTCOME_UNKNOWN,
@@ -131,7 +131,7 @@ public class RevenueMonsterConnector implements FetchCustomer, FetchSubscription
     }
 
     /** The subscription with its count of successful charges, read from the customer's orders. */
-    private Uni<Subscription> withCharges(RmCustomer rm) {
+    private Uni<Subscription> withCharges(RecurringCustomer rm) {
         return countSuccessfulCharges(rm.id(), null, 0, 0)
                 .onFailure(GatewayException.class).recoverWithItem(failure -> {
                     ErrorCode code = ((GatewayException) failure).code();
@@ -140,15 +140,15 @@ public class RevenueMonsterConnector implements FetchCustomer, FetchSubscription
                     }
                     throw (GatewayException) failure;
                 })
-                .map(charged -> RevenueMonsterTransformers.toSubscription(rm, charged, today()));
+                .map(charged -> RevenueMonsterMapping.toSubscription(rm, charged, today()));
     }
 
     private Uni<Integer> countSuccessfulCharges(String customerId, String cursor, int pagesRead, int countSoFar) {
         return client.getCustomerOrders(customerId, cursor)
-                .onFailure().transform(RevenueMonsterFailures::forRead)
+                .onFailure().transform(RevenueMonsterErrors::forRead)
                 .chain(page -> {
                     int count = countSoFar;
-                    for (RmOrder order : page.items()) {
+                    for (Order order : page.items()) {
                         if ("SUCCESS".equalsIgnoreCase(order.status())) {
                             count++;
                         }
@@ -162,6 +162,6 @@ public class RevenueMonsterConnector implements FetchCustomer, FetchSubscription
     }
 
     private static LocalDate today() {
-        return LocalDate.now(RevenueMonsterTransformers.RM_ZONE);
+        return LocalDate.now(RevenueMonsterMapping.RM_ZONE);
     }
 }

@@ -111,7 +111,7 @@ public class RevenueMonsterSettings {
             String pem = config.privateKey().or(() -> config.privateKeyFile().map(RevenueMonsterSettings::read))
                     .or(() -> demo(RevenueMonsterDemoData.MERCHANT_PRIVATE_KEY_PEM))
                     .orElseThrow(() -> notConfigured("gateway.providers.revenue-monster.private-key is not set"));
-            key = RmKeys.privateKey(pem);
+            key = RevenueMonsterAuthKeys.privateKey(pem);
             privateKey = key;
         }
         return key;
@@ -127,7 +127,7 @@ public class RevenueMonsterSettings {
             if (pem.isEmpty()) {
                 return Optional.empty();
             }
-            key = RmKeys.publicKey(pem.get());
+            key = RevenueMonsterAuthKeys.publicKey(pem.get());
             serverPublicKey = key;
         }
         return Optional.of(key);

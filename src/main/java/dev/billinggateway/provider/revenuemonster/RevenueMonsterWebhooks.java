@@ -50,9 +50,9 @@ public class RevenueMonsterWebhooks implements VerifyWebhook {
 
     @Override
     public VerifiedWebhook verifyWebhook(WebhookRequest request) {
-        String signature = request.header(RmSignature.HEADER_SIGNATURE);
-        String nonce = request.header(RmSignature.HEADER_NONCE);
-        String timestamp = request.header(RmSignature.HEADER_TIMESTAMP);
+        String signature = request.header(RevenueMonsterAuth.HEADER_SIGNATURE);
+        String nonce = request.header(RevenueMonsterAuth.HEADER_NONCE);
+        String timestamp = request.header(RevenueMonsterAuth.HEADER_TIMESTAMP);
         if (signature == null || nonce == null || timestamp == null || !timestamp.trim().matches("\\d{1,13}")) {
             throw unauthenticated("Revenue Monster notify without X-Signature, X-Nonce-Str and X-Timestamp");
         }
@@ -66,10 +66,10 @@ public class RevenueMonsterWebhooks implements VerifyWebhook {
         } catch (Exception e) {
             throw unauthenticated("Revenue Monster notify body is not JSON");
         }
-        String canonical = body == null ? null : RmCanonicalJson.of(body);
+        String canonical = body == null ? null : RevenueMonsterAuthCanonicalJson.of(body);
         String method = request.method() == null ? "post" : request.method();
-        String plainText = RmSignature.plainText(canonical, method, nonce.trim(), null, Long.parseLong(timestamp.trim()));
-        if (!RmSignature.verify(plainText, signature, serverKey.get())) {
+        String plainText = RevenueMonsterAuth.plainText(canonical, method, nonce.trim(), null, Long.parseLong(timestamp.trim()));
+        if (!RevenueMonsterAuth.verify(plainText, signature, serverKey.get())) {
             LOG.debug("Revenue Monster notify with a signature that does not verify: refused");
             throw unauthenticated("Revenue Monster notify signature does not verify");
         }

@@ -177,7 +177,7 @@ class HitPayContractTest extends ConnectorContract {
     }
 
     static CreateSubscriptionInput createInput(Consumer<CreateSubscriptionInput> fill) {
-        return HitPayValidationTest.create(fill);
+        return HitPayRulesTest.create(fill);
     }
 
     void stubBilling(com.github.tomakehurst.wiremock.client.MappingBuilder request) {

@@ -365,7 +365,7 @@ class HitPayGraphQLTest {
 
     static String signedForm(Map<String, String> fields) {
         Map<String, String> signed = new LinkedHashMap<>(fields);
-        signed.put("hmac", HitPaySignature.formHmac(HitPaySandboxData.WEBHOOK_SALT, fields));
+        signed.put("hmac", HitPayAuth.formHmac(HitPaySandboxData.WEBHOOK_SALT, fields));
         StringBuilder body = new StringBuilder();
         signed.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=')
                 .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
@@ -438,7 +438,7 @@ class HitPayGraphQLTest {
         String raw = "{\"event\":\"recurring_billing.subscription_updated\",\"changed_fields\":[\"status\"],"
                 + "\"recurring_billing\":{\"id\":\"" + HitPaySandboxData.CAROL_INACTIVE_CUSTOM + "\",\"status\":\"inactive\"},"
                 + "\"nonce\":\"" + UUID.randomUUID() + "\"}";
-        String signature = HitPaySignature.bodyHmac(HitPaySandboxData.WEBHOOK_SALT, raw.getBytes(StandardCharsets.UTF_8));
+        String signature = HitPayAuth.bodyHmac(HitPaySandboxData.WEBHOOK_SALT, raw.getBytes(StandardCharsets.UTF_8));
         int before = callCount();
         given().contentType("application/json").header("Hitpay-Signature", signature)
                 .header("Hitpay-Event-Type", "updated").header("Hitpay-Event-Object", "recurring_billing")

@@ -16,7 +16,7 @@ import dev.billinggateway.domain.IntervalUnit;
 import dev.billinggateway.domain.Money;
 import dev.billinggateway.domain.Subscription;
 import dev.billinggateway.domain.SubscriptionStatus;
-import dev.billinggateway.provider.hitpay.model.RecurringBilling;
+import dev.billinggateway.provider.hitpay.dto.RecurringBilling;
 
 /** Lenient reading of what HitPay returns, and its mapping onto the unified model. */
 class HitPayMappingTest {

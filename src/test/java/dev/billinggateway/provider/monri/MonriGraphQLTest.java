@@ -260,7 +260,7 @@ class MonriGraphQLTest {
     // --- callbacks
 
     static String signedCallback(String body) {
-        return "WP3-callback " + MonriDigest.callbackDigest(MonriSandboxData.MERCHANT_KEY, body.getBytes(StandardCharsets.UTF_8));
+        return "WP3-callback " + MonriAuth.callbackDigest(MonriSandboxData.MERCHANT_KEY, body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -288,7 +288,7 @@ class MonriGraphQLTest {
         String body = "{\"id\":1,\"status\":\"approved\",\"customer_subscription_id\":54}";
         postCallback(null, body).statusCode(401);
         postCallback(signedCallback(body), body.replace("54", "55")).statusCode(401);
-        postCallback("WP3-callback " + MonriDigest.callbackDigest("not-the-key", body.getBytes(StandardCharsets.UTF_8)), body)
+        postCallback("WP3-callback " + MonriAuth.callbackDigest("not-the-key", body.getBytes(StandardCharsets.UTF_8)), body)
                 .statusCode(401);
         // refused ones were not stored: the genuine one is new
         postCallback(signedCallback(body), body).statusCode(200).body("status", is("received"));

@@ -39,7 +39,7 @@ class MonriSandboxTest {
 
     RequestSpecification signed(String fullPath, String body) {
         String ts = Long.toString(Instant.now().getEpochSecond());
-        String authorization = MonriDigest.authorization(MonriSandboxData.MERCHANT_KEY, ts, MonriSandboxData.AUTHENTICITY_TOKEN,
+        String authorization = MonriAuth.authorization(MonriSandboxData.MERCHANT_KEY, ts, MonriSandboxData.AUTHENTICITY_TOKEN,
                 fullPath, body);
         return given().baseUri(baseUrl).urlEncodingEnabled(false)
                 .header("Authorization", authorization).header("Accept", "application/json")
@@ -83,7 +83,7 @@ class MonriSandboxTest {
                 .when().post("/v2/customers").then().statusCode(401);
         // another merchant's key
         String ts = Long.toString(Instant.now().getEpochSecond());
-        given().baseUri(baseUrl).header("Authorization", MonriDigest.authorization("other-key", ts,
+        given().baseUri(baseUrl).header("Authorization", MonriAuth.authorization("other-key", ts,
                 MonriSandboxData.AUTHENTICITY_TOKEN, "/v2/customers", "")).when().get("/v2/customers").then().statusCode(401);
     }
 

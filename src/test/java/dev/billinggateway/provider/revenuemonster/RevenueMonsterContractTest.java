@@ -96,7 +96,7 @@ class RevenueMonsterContractTest extends ConnectorContract {
     RevenueMonsterModule module;
 
     @Inject
-    RevenueMonsterTokens tokens;
+    RevenueMonsterAuthTokens tokens;
 
     @Inject
     ConnectorRegistry registry;
@@ -104,8 +104,8 @@ class RevenueMonsterContractTest extends ConnectorContract {
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
 
-    static PublicKey merchantPublicKey = RmKeys.publicKey(RevenueMonsterWireMockResource.vector().get("publicKeyPem").asText());
-    static PrivateKey serverPrivateKey = RmKeys.privateKey(RevenueMonsterWireMockResource.vector().get("privateKeyPem").asText());
+    static PublicKey merchantPublicKey = RevenueMonsterAuthKeys.publicKey(RevenueMonsterWireMockResource.vector().get("publicKeyPem").asText());
+    static PrivateKey serverPrivateKey = RevenueMonsterAuthKeys.privateKey(RevenueMonsterWireMockResource.vector().get("privateKeyPem").asText());
 
     @BeforeEach
     void reset() {
@@ -192,7 +192,7 @@ class RevenueMonsterContractTest extends ConnectorContract {
     @Test
     void createSendsTheCanonicalBodyWithEveryRequiredFieldAndSignsIt() throws Exception {
         wireMock.stubFor(post("/v3/recurring-payment").willReturn(okJson(customer(false))));
-        CreateSubscriptionInput input = RevenueMonsterTransformersTest.input(IntervalUnit.WEEK, "1");
+        CreateSubscriptionInput input = RevenueMonsterMappingTest.input(IntervalUnit.WEEK, "1");
         input.revenueMonster.redirectUrl = "https://shop.example.com/done?a=1&b=2";
         input.productDescription = "Fresh <greens> & more";
 
@@ -393,14 +393,14 @@ class RevenueMonsterContractTest extends ConnectorContract {
 
     @Test
     void invalidCreateInputSendsNothing() {
-        CreateSubscriptionInput badTarget = RevenueMonsterTransformersTest.input(IntervalUnit.MONTH, "29");
+        CreateSubscriptionInput badTarget = RevenueMonsterMappingTest.input(IntervalUnit.MONTH, "29");
         assertThatThrownBy(() -> connector.validateCreate(badTarget))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION);
                     assertThat(e.field()).isEqualTo("input.revenueMonster.recurringTarget");
                 });
         assertThatThrownBy(() -> await(connector.createSubscription(badTarget))).isInstanceOf(GatewayException.class);
-        CreateSubscriptionInput dollars = RevenueMonsterTransformersTest.input(IntervalUnit.WEEK, "1");
+        CreateSubscriptionInput dollars = RevenueMonsterMappingTest.input(IntervalUnit.WEEK, "1");
         dollars.amount.currency = "USD";
         assertThatThrownBy(() -> await(connector.createSubscription(dollars)))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.field()).isEqualTo("input.amount.currency"));
@@ -451,7 +451,7 @@ class RevenueMonsterContractTest extends ConnectorContract {
     }
 
     static Map<String, String> signed(String body, PrivateKey key) throws Exception {
-        String canonical = RmCanonicalJson.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body));
+        String canonical = RevenueMonsterAuthCanonicalJson.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body));
         String nonce = "NONCE0123456789NONCE0123456789AB";
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         String plain = "data=" + Base64.getEncoder().encodeToString(canonical.getBytes(StandardCharsets.UTF_8))
@@ -487,7 +487,7 @@ class RevenueMonsterContractTest extends ConnectorContract {
         String tampered = NOTIFY.replace("\"amount\":1200", "\"amount\":1");
         assertUnauthenticated(notify(tampered, headers));
         assertUnauthenticated(notify(NOTIFY, Map.of()));
-        Map<String, String> otherKey = signed(NOTIFY, RmKeys.privateKey(
+        Map<String, String> otherKey = signed(NOTIFY, RevenueMonsterAuthKeys.privateKey(
                 dev.billinggateway.provider.revenuemonster.sandbox.RevenueMonsterDemoData.MERCHANT_PRIVATE_KEY_PEM));
         assertUnauthenticated(notify(NOTIFY, otherKey));
     }
@@ -608,6 +608,6 @@ class RevenueMonsterContractTest extends ConnectorContract {
     @Override
     protected InvalidInput invalidCreate() {
         // Revenue Monster's own rule: a monthly target is a day of the month it can charge on (1-28)
-        return new InvalidInput(RevenueMonsterTransformersTest.input(IntervalUnit.MONTH, "29"), "input.revenueMonster.recurringTarget");
+        return new InvalidInput(RevenueMonsterMappingTest.input(IntervalUnit.MONTH, "29"), "input.revenueMonster.recurringTarget");
     }
 }

@@ -35,7 +35,7 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTestResource(PostgresTestResource.class)
 class RevenueMonsterSandboxTest {
 
-    static final PrivateKey MERCHANT_KEY = RmKeys.privateKey(RevenueMonsterDemoData.MERCHANT_PRIVATE_KEY_PEM);
+    static final PrivateKey MERCHANT_KEY = RevenueMonsterAuthKeys.privateKey(RevenueMonsterDemoData.MERCHANT_PRIVATE_KEY_PEM);
 
     @Inject
     SandboxServer sandboxServer;
@@ -62,10 +62,10 @@ class RevenueMonsterSandboxTest {
 
     /** A request signed as the connector signs it, with the nonce and timestamp given. */
     RequestSpecification signed(String method, String path, String body, String nonce, long timestamp, String signedUrl) {
-        String canonical = body == null ? null : RmCanonicalJson.of(readTree(body));
-        String plain = RmSignature.plainText(canonical, method, nonce, signedUrl == null ? base + path : signedUrl, timestamp);
+        String canonical = body == null ? null : RevenueMonsterAuthCanonicalJson.of(readTree(body));
+        String plain = RevenueMonsterAuth.plainText(canonical, method, nonce, signedUrl == null ? base + path : signedUrl, timestamp);
         RequestSpecification spec = given().header("Authorization", "Bearer " + token)
-                .header("X-Signature", RmSignature.header(plain, MERCHANT_KEY))
+                .header("X-Signature", RevenueMonsterAuth.header(plain, MERCHANT_KEY))
                 .header("X-Nonce-Str", nonce).header("X-Timestamp", Long.toString(timestamp));
         return canonical == null ? spec : spec.contentType(ContentType.JSON).body(canonical);
     }
@@ -79,7 +79,7 @@ class RevenueMonsterSandboxTest {
     }
 
     ValidatableResponse call(String method, String path, String body) {
-        return signed(method, path, body, RmSignature.nonce(), Instant.now().getEpochSecond(), null)
+        return signed(method, path, body, RevenueMonsterAuth.nonce(), Instant.now().getEpochSecond(), null)
                 .request(method, base + path).then();
     }
 
@@ -110,25 +110,25 @@ class RevenueMonsterSandboxTest {
 
     @Test
     void missingOrUnknownTokenIs401() {
-        rmError(given().header("X-Nonce-Str", RmSignature.nonce()).get(base + "/v3/customer/" + RevenueMonsterDemoData.ACTIVE_CUSTOMER_ID)
+        rmError(given().header("X-Nonce-Str", RevenueMonsterAuth.nonce()).get(base + "/v3/customer/" + RevenueMonsterDemoData.ACTIVE_CUSTOMER_ID)
                 .then(), 401, "TOKEN_INVALID");
     }
 
     @Test
     void signatureOverAnotherUrlIsRejectedWithRmsDebugOutput() {
         String path = "/v3/customer/" + RevenueMonsterDemoData.ACTIVE_CUSTOMER_ID;
-        rmError(signed("GET", path, null, RmSignature.nonce(), Instant.now().getEpochSecond(), base + path + "?x=1")
+        rmError(signed("GET", path, null, RevenueMonsterAuth.nonce(), Instant.now().getEpochSecond(), base + path + "?x=1")
                 .get(base + path).then(), 400, "INVALID_REQUEST_SIGNATURE");
-        signed("GET", path, null, RmSignature.nonce(), Instant.now().getEpochSecond(), base + "/other").get(base + path).then()
+        signed("GET", path, null, RevenueMonsterAuth.nonce(), Instant.now().getEpochSecond(), base + "/other").get(base + path).then()
                 .body("debug.preVerifyContent.step3", notNullValue());
     }
 
     @Test
     void staleTimestampAndReusedNonceAreRejected() {
         String path = "/v3/customer/" + RevenueMonsterDemoData.ACTIVE_CUSTOMER_ID;
-        rmError(signed("GET", path, null, RmSignature.nonce(), Instant.now().getEpochSecond() - 200, null).get(base + path).then(),
+        rmError(signed("GET", path, null, RevenueMonsterAuth.nonce(), Instant.now().getEpochSecond() - 200, null).get(base + path).then(),
                 400, "INVALID_TIMESTAMP");
-        String nonce = RmSignature.nonce();
+        String nonce = RevenueMonsterAuth.nonce();
         long now = Instant.now().getEpochSecond();
         signed("GET", path, null, nonce, now, null).get(base + path).then().statusCode(200);
         rmError(signed("GET", path, null, nonce, now, null).get(base + path).then(), 400, "INVALID_REQUEST");

@@ -23,7 +23,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.billinggateway.domain.Provider;
-import dev.billinggateway.provider.hitpay.HitPaySignature;
+import dev.billinggateway.provider.hitpay.HitPayAuth;
 import dev.billinggateway.sandbox.ProviderSandbox;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
@@ -394,7 +394,7 @@ public class HitPaySandbox implements ProviderSandbox {
         fields.put("currency", billing.currency);
         fields.put("status", "succeeded");
         fields.put("reference", billing.reference == null ? "" : billing.reference);
-        fields.put(HitPaySignature.HMAC_FIELD, HitPaySignature.formHmac(HitPaySandboxData.WEBHOOK_SALT, fields));
+        fields.put(HitPayAuth.HMAC_FIELD, HitPayAuth.formHmac(HitPaySandboxData.WEBHOOK_SALT, fields));
         StringBuilder form = new StringBuilder();
         fields.forEach((k, v) -> form.append(form.length() == 0 ? "" : "&").append(k).append('=')
                 .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));

@@ -15,8 +15,8 @@ import jakarta.inject.Inject;
 import dev.billinggateway.connector.VerifiedWebhook;
 import dev.billinggateway.domain.Currencies;
 import dev.billinggateway.domain.Provider;
-import dev.billinggateway.provider.monri.MonriAccount;
-import dev.billinggateway.provider.monri.MonriDigest;
+import dev.billinggateway.provider.monri.MonriModule;
+import dev.billinggateway.provider.monri.MonriAuth;
 import dev.billinggateway.sandbox.ProviderSandbox;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -42,7 +42,7 @@ public class MonriSandbox implements ProviderSandbox {
             "zip_code", 9, "city", 30, "address", 100, "country", 2);
 
     @Inject
-    MonriAccount account;
+    MonriModule account;
 
     private volatile MonriSandboxState state;
 
@@ -101,9 +101,9 @@ public class MonriSandbox implements ProviderSandbox {
         }
         Buffer body = ctx.body().buffer();
         boolean hasBody = "POST".equals(ctx.request().method().name());
-        String expected = MonriDigest.requestDigest(MonriSandboxData.MERCHANT_KEY, m.group(2), m.group(1), ctx.request().uri(),
+        String expected = MonriAuth.requestDigest(MonriSandboxData.MERCHANT_KEY, m.group(2), m.group(1), ctx.request().uri(),
                 hasBody && body != null ? body.getBytes() : new byte[0]);
-        if (!MonriDigest.sameDigest(expected, m.group(3))) {
+        if (!MonriAuth.sameDigest(expected, m.group(3))) {
             fail(ctx, 401, "error", "Authorization failed");
             return;
         }

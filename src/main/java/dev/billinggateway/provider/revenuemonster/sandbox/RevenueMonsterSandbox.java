@@ -33,9 +33,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.billinggateway.connector.VerifiedWebhook;
 import dev.billinggateway.domain.Provider;
 import dev.billinggateway.provider.revenuemonster.RevenueMonsterSettings;
-import dev.billinggateway.provider.revenuemonster.RmCanonicalJson;
-import dev.billinggateway.provider.revenuemonster.RmKeys;
-import dev.billinggateway.provider.revenuemonster.RmSignature;
+import dev.billinggateway.provider.revenuemonster.RevenueMonsterAuthCanonicalJson;
+import dev.billinggateway.provider.revenuemonster.RevenueMonsterAuthKeys;
+import dev.billinggateway.provider.revenuemonster.RevenueMonsterAuth;
 import dev.billinggateway.sandbox.ProviderSandbox;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -98,8 +98,8 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
     @Override
     public void install(Router router, String baseUrl) {
         this.baseUrl = baseUrl;
-        this.merchantPublicKey = RmKeys.publicKey(MERCHANT_PUBLIC_KEY_PEM);
-        this.serverPrivateKey = RmKeys.privateKey(SERVER_PRIVATE_KEY_PEM);
+        this.merchantPublicKey = RevenueMonsterAuthKeys.publicKey(MERCHANT_PUBLIC_KEY_PEM);
+        this.serverPrivateKey = RevenueMonsterAuthKeys.privateKey(SERVER_PRIVATE_KEY_PEM);
         router.post("/v1/token").handler(this::token);
         // the hosted card-binding page (sb-pg.revenuemonster.my/v1/recurring?customerId=... at RM)
         router.get("/v1/recurring").handler(this::bindingPage);
@@ -204,19 +204,19 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
     public Map<String, String> signNotify(String canonicalOrAnyJsonBody, String method, String nonce, long timestamp) {
         String canonical;
         try {
-            canonical = RmCanonicalJson.of(mapper.readTree(canonicalOrAnyJsonBody));
+            canonical = RevenueMonsterAuthCanonicalJson.of(mapper.readTree(canonicalOrAnyJsonBody));
         } catch (Exception e) {
             throw new IllegalArgumentException("not JSON", e);
         }
-        String plainText = RmSignature.plainText(canonical, method, nonce, null, timestamp);
-        return Map.of(RmSignature.HEADER_SIGNATURE, RmSignature.header(plainText, serverKey()),
-                RmSignature.HEADER_NONCE, nonce, RmSignature.HEADER_TIMESTAMP, Long.toString(timestamp));
+        String plainText = RevenueMonsterAuth.plainText(canonical, method, nonce, null, timestamp);
+        return Map.of(RevenueMonsterAuth.HEADER_SIGNATURE, RevenueMonsterAuth.header(plainText, serverKey()),
+                RevenueMonsterAuth.HEADER_NONCE, nonce, RevenueMonsterAuth.HEADER_TIMESTAMP, Long.toString(timestamp));
     }
 
     private PrivateKey serverKey() {
         PrivateKey key = serverPrivateKey;
         if (key == null) {
-            key = RmKeys.privateKey(SERVER_PRIVATE_KEY_PEM);
+            key = RevenueMonsterAuthKeys.privateKey(SERVER_PRIVATE_KEY_PEM);
             serverPrivateKey = key;
         }
         return key;
@@ -346,7 +346,7 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
             error(ctx, 401, "TOKEN_EXPIRED", "Invalid or expired token", null);
             return;
         }
-        String timestampHeader = ctx.request().getHeader(RmSignature.HEADER_TIMESTAMP);
+        String timestampHeader = ctx.request().getHeader(RevenueMonsterAuth.HEADER_TIMESTAMP);
         long now = Instant.now().getEpochSecond();
         long timestamp;
         try {
@@ -359,7 +359,7 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
                     "Make sure the timestamp generated on UTC timezone and must be maximum the time difference is 120 second");
             return;
         }
-        String nonce = ctx.request().getHeader(RmSignature.HEADER_NONCE);
+        String nonce = ctx.request().getHeader(RevenueMonsterAuth.HEADER_NONCE);
         if (nonce == null || nonce.isBlank() || nonce.contains(" ")) {
             error(ctx, 400, "INVALID_REQUEST", "Invalid request", "X-Nonce-Str is missing or contains a space");
             return;
@@ -368,19 +368,19 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
         String rawBody = ctx.body() == null ? null : ctx.body().asString();
         if (rawBody != null && !rawBody.isBlank()) {
             try {
-                canonical = RmCanonicalJson.of(mapper.readTree(rawBody));
+                canonical = RevenueMonsterAuthCanonicalJson.of(mapper.readTree(rawBody));
             } catch (Exception e) {
                 error(ctx, 400, "INVALID_REQUEST", "Invalid request", "the body is not JSON");
                 return;
             }
         }
         String requestUrl = baseUrl + ctx.request().uri();
-        String plainText = RmSignature.plainText(canonical, ctx.request().method().name(), nonce, requestUrl, timestamp);
-        if (!RmSignature.verify(plainText, ctx.request().getHeader(RmSignature.HEADER_SIGNATURE), merchantPublicKey)) {
+        String plainText = RevenueMonsterAuth.plainText(canonical, ctx.request().method().name(), nonce, requestUrl, timestamp);
+        if (!RevenueMonsterAuth.verify(plainText, ctx.request().getHeader(RevenueMonsterAuth.HEADER_SIGNATURE), merchantPublicKey)) {
             ObjectNode debug = mapper.createObjectNode();
             ObjectNode steps = debug.putObject("preVerifyContent");
             steps.put("step1", canonical == null ? "" : canonical);
-            steps.put("step2", RmSignature.base64Data(canonical) == null ? "" : RmSignature.base64Data(canonical));
+            steps.put("step2", RevenueMonsterAuth.base64Data(canonical) == null ? "" : RevenueMonsterAuth.base64Data(canonical));
             steps.put("step3", plainText);
             ObjectNode envelope = envelope("INVALID_REQUEST_SIGNATURE", "The request signature is invalid", null);
             envelope.set("debug", debug);
@@ -694,8 +694,8 @@ public class RevenueMonsterSandbox implements ProviderSandbox {
         data.put("status", order.status());
         data.put("createdAt", rfc3339(order.createdAt()));
         data.put("updatedAt", rfc3339(order.updatedAt()));
-        String canonical = RmCanonicalJson.of(body);
-        Map<String, String> headers = signNotify(canonical, "post", RmSignature.nonce(), Instant.now().getEpochSecond());
+        String canonical = RevenueMonsterAuthCanonicalJson.of(body);
+        Map<String, String> headers = signNotify(canonical, "post", RevenueMonsterAuth.nonce(), Instant.now().getEpochSecond());
         HttpClient client = notifyClient;
         if (client == null) {
             client = vertx.createHttpClient();

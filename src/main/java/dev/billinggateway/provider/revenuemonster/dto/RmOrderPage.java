@@ -1,7 +1,0 @@
-package dev.billinggateway.provider.revenuemonster.dto;
-
-import java.util.List;
-
-/** One page of orders and the cursor of the next ({@code meta.cursor}; null or empty on the last). */
-public record RmOrderPage(List<RmOrder> items, String nextCursor) {
-}
