@@ -44,6 +44,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.billinggateway.connector.ConnectorRegistry;
+import dev.billinggateway.connector.VerifiedWebhook;
+import dev.billinggateway.connector.WebhookRequest;
 import dev.billinggateway.connector.PageRequest;
 import dev.billinggateway.connector.ProviderPage;
 import dev.billinggateway.connector.ToggleCustomerStatus;
@@ -61,6 +63,7 @@ import dev.billinggateway.domain.Subscription;
 import dev.billinggateway.domain.SubscriptionStatus;
 import dev.billinggateway.domain.Support;
 import dev.billinggateway.domain.UpdateSubscriptionInput;
+import dev.billinggateway.provider.ConnectorContract;
 import dev.billinggateway.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,7 +75,7 @@ import io.smallrye.mutiny.Uni;
 @QuarkusTest
 @TestProfile(HitPayWireMockProfile.class)
 @QuarkusTestResource(PostgresTestResource.class)
-class HitPayContractTest {
+class HitPayContractTest extends ConnectorContract {
 
     static final String ID = "9741164c-06a1-4dd7-a649-72cca8f9603a";
     static final String PATH = "/v1/recurring-billing/" + ID;
@@ -780,5 +783,111 @@ class HitPayContractTest {
         assertThat(module.baseUrl()).isEqualTo(wireMock.baseUrl());
         assertThat(module.account()).startsWith("key-").doesNotContain(HitPayWireMockResource.API_KEY);
         assertThat(module.webhookUrl()).isEqualTo(HitPayWireMockResource.WEBHOOK_URL);
+    }
+
+    // ---- the connector test kit (ConnectorContract): HitPay's answers and expectations
+
+    @Override
+    protected Provider provider() {
+        return Provider.HITPAY;
+    }
+
+    @Override
+    protected WireMockServer providerServer() {
+        return wireMock;
+    }
+
+    @Override
+    protected void assertAuthenticated(LoggedRequest request) {
+        assertThat(request.getHeader("X-BUSINESS-API-KEY")).isEqualTo(HitPayWireMockResource.API_KEY);
+        assertThat(request.getHeader("X-Requested-With")).isEqualTo("XMLHttpRequest");
+    }
+
+    @Override
+    protected List<String> secrets() {
+        return List.of(HitPayWireMockResource.API_KEY, HitPayWireMockResource.WEBHOOK_SALT);
+    }
+
+    @Override
+    protected String stubFetchedSubscription() {
+        stubBilling(get(urlEqualTo(PATH)));
+        return ID;
+    }
+
+    @Override
+    protected void assertFetchedSubscription(Subscription s) {
+        assertThat(s.providerCustomerId()).isEqualTo("paul@example.com");
+        assertThat(s.amount()).isEqualTo(new Money(new BigDecimal("12.90"), "SGD"));
+        assertThat(s.interval()).isEqualTo(BillingInterval.of(IntervalUnit.WEEK, 2));
+        assertThat(s.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+    }
+
+    @Override
+    protected String stubFetchedCustomer() {
+        for (String status : HitPayMapping.LISTABLE_STATUSES) {
+            stubList(status, 1, page(status.equals("active") ? BILLING : "", false, 1, 1));
+        }
+        return "paul@example.com"; // HitPay has no customer object: the e-mail is the customer's identity
+    }
+
+    @Override
+    protected void assertFetchedCustomer(Customer customer) {
+        assertThat(customer.email()).isEqualTo("paul@example.com");
+        assertThat(customer.name()).isEqualTo("Paul");
+        assertThat(customer.active()).isTrue();
+    }
+
+    @Override
+    protected Listed stubListed() {
+        for (String status : HitPayMapping.LISTABLE_STATUSES) {
+            stubList(status, 1, page(status.equals("active") ? BILLING : "", false, 1, 1));
+        }
+        return Listed.subscriptions();
+    }
+
+    @Override
+    protected void assertListed(ProviderPage<?> page) {
+        assertThat(page.items()).extracting(s -> ((Subscription) s).providerSubscriptionId()).containsExactly(ID);
+        assertThat(((Subscription) page.items().get(0)).amount()).isEqualTo(new Money(new BigDecimal("12.90"), "SGD"));
+    }
+
+    @Override
+    protected String stubUnknownSubscription() {
+        stubError(404, "{\"message\":\"No query results for model [App\\\\Business\\\\RecurringBilling] " + ID + "\"}");
+        return ID;
+    }
+
+    @Override
+    protected ExpectedError stubRejectedSubscriptionRead() {
+        stubError(401, "{\"message\":\"Invalid business api key.\"}");
+        return new ExpectedError(ID, ErrorCode.PROVIDER_REJECTED, "401");
+    }
+
+    /** An event (v2) webhook about the billing, signed over its raw body as HitPay does. */
+    static final String EVENT = "{\"event\":\"recurring_billing.subscription_updated\",\"recurring_billing\":{\"id\":\"" + ID
+            + "\",\"status\":\"active\"}}";
+
+    @Override
+    protected WebhookRequest genuineWebhook() {
+        byte[] body = EVENT.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new WebhookRequest("POST", "/webhooks/hitpay", Map.of("content-type", List.of("application/json"),
+                "hitpay-signature", List.of(hmacSha256Hex(HitPayWireMockResource.WEBHOOK_SALT, body))), body);
+    }
+
+    @Override
+    protected WebhookRequest unsignedWebhook() {
+        return new WebhookRequest("POST", "/webhooks/hitpay", Map.of("content-type", List.of("application/json")),
+                EVENT.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    protected VerifiedWebhook.ObjectRef webhookObject() {
+        return new VerifiedWebhook.ObjectRef(VerifiedWebhook.Kind.SUBSCRIPTION, ID);
+    }
+
+    @Override
+    protected InvalidInput invalidCreate() {
+        // HitPay's own rule: a plan is named by its UUID
+        return new InvalidInput(createInput(c -> c.hitpay.planId = "not-a-uuid"), "input.hitpay.planId");
     }
 }

@@ -12,6 +12,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class HitPayWireMockResource implements QuarkusTestResourceLifecycleManager {
 
     static final String API_KEY = "test-business-api-key";
+    static final String WEBHOOK_SALT = "test-webhook-salt";
     static final String WEBHOOK_URL = "https://gateway.example.com/webhooks/hitpay";
 
     private static WireMockServer server;
@@ -27,7 +28,8 @@ public class HitPayWireMockResource implements QuarkusTestResourceLifecycleManag
         return Map.of(
                 "gateway.providers.hitpay.api-url", server.baseUrl(),
                 "gateway.providers.hitpay.api-key", API_KEY,
-                "gateway.providers.hitpay.webhook-url", WEBHOOK_URL);
+                "gateway.providers.hitpay.webhook-url", WEBHOOK_URL,
+                "gateway.providers.hitpay.webhook-salt", WEBHOOK_SALT);
     }
 
     @Override

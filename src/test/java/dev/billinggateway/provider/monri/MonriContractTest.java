@@ -53,6 +53,7 @@ import dev.billinggateway.domain.Provider;
 import dev.billinggateway.domain.Subscription;
 import dev.billinggateway.domain.SubscriptionStatus;
 import dev.billinggateway.domain.UpdateSubscriptionInput;
+import dev.billinggateway.provider.ConnectorContract;
 import dev.billinggateway.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -68,7 +69,7 @@ import io.smallrye.mutiny.Uni;
 @QuarkusTest
 @TestProfile(MonriWireMockProfile.class)
 @QuarkusTestResource(PostgresTestResource.class)
-class MonriContractTest {
+class MonriContractTest extends ConnectorContract {
 
     @MonriWireMockProfile.InjectMonriWireMock
     WireMockServer wireMock;
@@ -555,5 +556,106 @@ class MonriContractTest {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    // --- the connector test kit (ConnectorContract): Monri's answers and expectations
+
+    @Override
+    protected Provider provider() {
+        return Provider.MONRI;
+    }
+
+    @Override
+    protected WireMockServer providerServer() {
+        return wireMock;
+    }
+
+    @Override
+    protected void assertAuthenticated(LoggedRequest request) {
+        assertSigned(request, request.getBodyAsString());
+    }
+
+    @Override
+    protected List<String> secrets() {
+        return List.of(MERCHANT_KEY);
+    }
+
+    @Override
+    protected String stubFetchedSubscription() {
+        wireMock.stubFor(get("/v2/customer-subscriptions/54").willReturn(okJson(CS_54)));
+        wireMock.stubFor(get("/v2/subscriptions/597").willReturn(okJson(PLAN_597)));
+        return "54";
+    }
+
+    @Override
+    protected void assertFetchedSubscription(Subscription s) {
+        assertThat(s.providerCustomerId()).isEqualTo("908");
+        assertThat(s.productName()).isEqualTo("Subscription #1");
+        assertThat(s.amount()).isEqualTo(new Money(new BigDecimal("10.00"), "EUR"));
+        assertThat(s.interval()).isEqualTo(BillingInterval.of(IntervalUnit.WEEK, 1));
+    }
+
+    @Override
+    protected String stubFetchedCustomer() {
+        wireMock.stubFor(get("/v2/customers/c0ffee00-0000-4000-8000-000000000001").willReturn(okJson(CUSTOMER_JSON)));
+        return "c0ffee00-0000-4000-8000-000000000001";
+    }
+
+    @Override
+    protected void assertFetchedCustomer(Customer c) {
+        assertThat(c.email()).isEqualTo("Jana.Novak@example.com");
+        assertThat(c.name()).isEqualTo("Jana Novak");
+        assertThat(c.active()).isTrue();
+    }
+
+    @Override
+    protected Listed stubListed() {
+        // Monri lists customers, not customer subscriptions
+        wireMock.stubFor(get("/v2/customers?limit=10&offset=0").willReturn(okJson("{\"status\":\"approved\",\"data\":[" + CUSTOMER_JSON + "]}")));
+        return Listed.customers();
+    }
+
+    @Override
+    protected void assertListed(ProviderPage<?> page) {
+        assertThat(page.items()).extracting(c -> ((Customer) c).providerCustomerId()).containsExactly("c0ffee00-0000-4000-8000-000000000001");
+        assertThat(page.nextCursor()).isNull();
+    }
+
+    @Override
+    protected String stubUnknownSubscription() {
+        wireMock.stubFor(get("/v2/customer-subscriptions/55").willReturn(envelope(404, "invalid-request", "Customer subscription not found")));
+        return "55";
+    }
+
+    @Override
+    protected ExpectedError stubRejectedSubscriptionRead() {
+        wireMock.stubFor(get("/v2/customer-subscriptions/54").willReturn(envelope(401, "error", "Authorization failed")));
+        return new ExpectedError("54", ErrorCode.PROVIDER_REJECTED, "error");
+    }
+
+    static final String TRANSACTION_CALLBACK = "{\"event\":\"transaction:approved\",\"payload\":{\"id\":214,\"status\":\"approved\","
+            + "\"customer_uuid\":\"c0ffee00-0000-4000-8000-000000000001\",\"customer_subscription_id\":54}}";
+
+    @Override
+    protected WebhookRequest genuineWebhook() {
+        return callback("WP3-callback " + sha512(MERCHANT_KEY + TRANSACTION_CALLBACK), TRANSACTION_CALLBACK);
+    }
+
+    @Override
+    protected WebhookRequest unsignedWebhook() {
+        return callback(null, TRANSACTION_CALLBACK);
+    }
+
+    @Override
+    protected ObjectRef webhookObject() {
+        return new ObjectRef(Kind.SUBSCRIPTION, "54");
+    }
+
+    @Override
+    protected InvalidInput invalidCreate() {
+        // Monri's own rule: the next charge falls before the subscription ends
+        CreateSubscriptionInput in = MonriRulesTest.create();
+        in.monri.nextChargeDate = in.monri.activeTo;
+        return new InvalidInput(in, "input.monri.activeTo");
     }
 }

@@ -52,6 +52,8 @@ import dev.billinggateway.domain.ProviderCapabilities;
 import dev.billinggateway.domain.Subscription;
 import dev.billinggateway.domain.SubscriptionStatus;
 import dev.billinggateway.domain.Support;
+import dev.billinggateway.provider.ConnectorContract;
+import dev.billinggateway.connector.ProviderPage;
 import dev.billinggateway.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,7 +68,7 @@ import io.smallrye.mutiny.Uni;
 @QuarkusTest
 @TestProfile(RevenueMonsterWireMockProfile.class)
 @QuarkusTestResource(PostgresTestResource.class)
-class RevenueMonsterContractTest {
+class RevenueMonsterContractTest extends ConnectorContract {
 
     static final String CUSTOMER_ID = "1671703158559365205";
     /** The doc's worked example: Base64("3675930941412424316:wmn7FUauXHdkoYa9182kCMkjGnNJVgin"). */
@@ -493,5 +495,119 @@ class RevenueMonsterContractTest {
     private void assertUnauthenticated(WebhookRequest request) {
         assertThatThrownBy(() -> webhooks.verifyWebhook(request))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED));
+    }
+
+    // --- the connector test kit (ConnectorContract): Revenue Monster's answers and expectations
+
+    @Override
+    protected Provider provider() {
+        return Provider.REVENUE_MONSTER;
+    }
+
+    @Override
+    protected WireMockServer providerServer() {
+        return wireMock;
+    }
+
+    /** The token request carries the client's Basic credentials; every API call a bearer token and a signature that verifies. */
+    @Override
+    protected void assertAuthenticated(LoggedRequest request) throws Exception {
+        if (request.getUrl().equals("/v1/token")) {
+            assertThat(request.getHeader("Authorization")).isEqualTo(BASIC);
+            return;
+        }
+        String body = request.getBodyAsString();
+        assertSigned(request, request.getMethod().getName().toLowerCase(java.util.Locale.ROOT), "tok-1", body.isEmpty() ? null : body);
+    }
+
+    @Override
+    protected List<String> secrets() {
+        return List.of(RevenueMonsterWireMockResource.CLIENT_SECRET, "tok-1", "ref-1");
+    }
+
+    void stubCustomerWithoutCharges() {
+        wireMock.stubFor(get("/v3/customer/" + CUSTOMER_ID).willReturn(okJson(customer(true))));
+        wireMock.stubFor(get(urlPathEqualTo("/v3/customer/" + CUSTOMER_ID + "/orders"))
+                .willReturn(okJson("{\"items\":[],\"code\":\"SUCCESS\",\"meta\":{}}")));
+    }
+
+    @Override
+    protected String stubFetchedSubscription() {
+        stubCustomerWithoutCharges();
+        return CUSTOMER_ID; // a Revenue Monster recurring customer is its subscription
+    }
+
+    @Override
+    protected void assertFetchedSubscription(Subscription s) {
+        assertThat(s.providerCustomerId()).isEqualTo(CUSTOMER_ID);
+        assertThat(s.amount().amount()).isEqualByComparingTo("12.00");
+        assertThat(s.amount().currency()).isEqualTo("MYR");
+        assertThat(s.interval().unit()).isEqualTo(IntervalUnit.WEEK);
+        assertThat(s.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(s.timesCharged()).isZero();
+    }
+
+    @Override
+    protected String stubFetchedCustomer() {
+        wireMock.stubFor(get("/v3/customer/" + CUSTOMER_ID).willReturn(okJson(customer(true))));
+        return CUSTOMER_ID;
+    }
+
+    @Override
+    protected void assertFetchedCustomer(Customer customer) {
+        assertThat(customer.email()).isEqualTo("oska.ng@revenuemonster.my");
+        assertThat(customer.active()).isTrue();
+        assertThat(customer.paymentMethod().last4()).isEqualTo("1111");
+    }
+
+    @Override
+    protected Listed stubListed() {
+        // Revenue Monster lists neither customers nor subscriptions: only what one customer has
+        stubCustomerWithoutCharges();
+        return Listed.subscriptionsOf(CUSTOMER_ID);
+    }
+
+    @Override
+    protected void assertListed(ProviderPage<?> page) {
+        assertThat(page.items()).extracting(s -> ((Subscription) s).providerSubscriptionId()).containsExactly(CUSTOMER_ID);
+    }
+
+    @Override
+    protected String stubUnknownSubscription() {
+        wireMock.stubFor(get("/v3/customer/404").willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":\"ACCOUNT_NOT_FOUND\",\"message\":\"Account does not exist\"}}")));
+        return "404";
+    }
+
+    @Override
+    protected ExpectedError stubRejectedSubscriptionRead() {
+        wireMock.stubFor(get("/v3/customer/" + CUSTOMER_ID).willReturn(okJson(
+                "{\"error\":{\"code\":\"INVALID_REQUEST_SIGNATURE\",\"message\":\"The request signature is invalid\"}}")));
+        return new ExpectedError(CUSTOMER_ID, ErrorCode.PROVIDER_REJECTED, "INVALID_REQUEST_SIGNATURE");
+    }
+
+    @Override
+    protected WebhookRequest genuineWebhook() {
+        try {
+            return notify(NOTIFY, signed(NOTIFY, serverPrivateKey));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    protected WebhookRequest unsignedWebhook() {
+        return notify(NOTIFY, Map.of());
+    }
+
+    @Override
+    protected VerifiedWebhook.ObjectRef webhookObject() {
+        return new VerifiedWebhook.ObjectRef(VerifiedWebhook.Kind.SUBSCRIPTION, CUSTOMER_ID);
+    }
+
+    @Override
+    protected InvalidInput invalidCreate() {
+        // Revenue Monster's own rule: a monthly target is a day of the month it can charge on (1-28)
+        return new InvalidInput(RevenueMonsterMappingTest.input(IntervalUnit.MONTH, "29"), "input.revenueMonster.recurringTarget");
     }
 }
