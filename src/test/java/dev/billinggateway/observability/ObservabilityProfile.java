@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * Spans go to an in-memory exporter (a CDI {@code SpanExporter} bean, which Quarkus uses instead of OTLP),
- * exported every 20 ms; a circuit opens after 4 calls and stays open; background jobs run only when a test
+ * exported every 20 ms; Monri's read circuit opens after 4 calls and stays open (tests reset it); background jobs run only when a test
  * calls them. Other tests have no exporter bean: their spans are made and dropped.
  */
 public class ObservabilityProfile implements QuarkusTestProfile {
@@ -37,10 +37,10 @@ public class ObservabilityProfile implements QuarkusTestProfile {
         return Map.of(
                 "quarkus.otel.bsp.schedule.delay", "20ms",
                 "quarkus.otel.traces.sampler.arg", "1.0",
-                "Retry/maxRetries", "0",
-                "CircuitBreaker/requestVolumeThreshold", "4",
-                "CircuitBreaker/delay", "600000",
-                "CircuitBreaker/delayUnit", "MILLIS",
+                // the provider guards' own keys (connector/ProviderGuards): MicroProfile's global ones do not reach them
+                "gateway.providers.monri.reads.max-retries", "0",
+                "gateway.providers.monri.reads.circuit.request-volume", "4",
+                "gateway.providers.monri.reads.circuit.delay", "10m",
                 "gateway.reconcile.every", "1h",
                 "gateway.webhooks.retry-every", "1h",
                 "gateway.metrics.backlog-every", "1h");
