@@ -1,11 +1,8 @@
 package dev.billinggateway.service;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +12,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.billinggateway.connector.ConnectorRegistry;
+import dev.billinggateway.connector.Digests;
 import dev.billinggateway.connector.ProviderModule;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
@@ -210,12 +208,7 @@ public class MutationRunner {
         canonical.put("operation", m.operation());
         canonical.put("target", m.targetId());
         canonical.put("request", m.request());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(codec.write(canonical).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(codec.write(canonical).getBytes(StandardCharsets.UTF_8));
     }
 
     static OffsetDateTime now() {
