@@ -13,17 +13,13 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.billinggateway.config.GatewayConfig;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
-import dev.billinggateway.provider.revenuemonster.sandbox.RevenueMonsterDemoData;
-import dev.billinggateway.sandbox.SandboxServer;
 
 /**
- * The effective Revenue Monster settings: where calls go and with which credentials. An explicit
- * {@code api-url} wins; else the sandbox when {@code gateway.sandbox.enabled}; else production. Against
- * the sandbox, missing credentials fall back to the sandbox's demo credentials.
+ * The effective Revenue Monster settings: where calls go ({@code api-url}, else production) and with which
+ * credentials. In dev mode and tests the built-in sandbox supplies both through configuration.
  */
 @ApplicationScoped
 public class RevenueMonsterSettings {
@@ -34,12 +30,6 @@ public class RevenueMonsterSettings {
     @Inject
     RevenueMonsterConfig config;
 
-    @Inject
-    GatewayConfig gateway;
-
-    @Inject
-    SandboxServer sandbox;
-
     private volatile PrivateKey privateKey;
     private volatile PublicKey serverPublicKey;
 
@@ -49,7 +39,7 @@ public class RevenueMonsterSettings {
 
     /** True when calls go to the built-in sandbox. */
     public boolean sandboxed() {
-        return config.apiUrl().isEmpty() && sandbox.enabled();
+        return config.sandbox();
     }
 
     public boolean credentialsConfigured() {
@@ -58,18 +48,11 @@ public class RevenueMonsterSettings {
     }
 
     public boolean enabled() {
-        return config.enabled().orElse(credentialsConfigured() || sandboxed());
+        return config.enabled().orElse(credentialsConfigured());
     }
 
     public String apiUrl() {
-        if (config.apiUrl().isPresent()) {
-            return trimSlash(config.apiUrl().get());
-        }
-        if (sandbox.enabled()) {
-            return sandbox.baseUrl(Provider.REVENUE_MONSTER).map(RevenueMonsterSettings::trimSlash)
-                    .orElseThrow(() -> notConfigured("the Revenue Monster sandbox is not running"));
-        }
-        return PRODUCTION_API_URL;
+        return config.apiUrl().map(RevenueMonsterSettings::trimSlash).orElse(PRODUCTION_API_URL);
     }
 
     public String oauthUrl() {
@@ -83,33 +66,32 @@ public class RevenueMonsterSettings {
                     ? api.replaceFirst("(?i)open\\.revenuemonster\\.my", "oauth.revenuemonster.my")
                     : api;
         }
-        return sandbox.enabled() ? apiUrl() : PRODUCTION_OAUTH_URL;
+        return PRODUCTION_OAUTH_URL;
     }
 
     /** Non-secret name of the account in use: the OAuth client ID. */
     public String account() {
-        return config.clientId().orElse(sandboxed() ? RevenueMonsterDemoData.CLIENT_ID : "unconfigured");
+        return config.clientId().orElse("unconfigured");
     }
 
     public String clientId() {
-        return config.clientId().or(() -> demo(RevenueMonsterDemoData.CLIENT_ID))
+        return config.clientId()
                 .orElseThrow(() -> notConfigured("gateway.providers.revenue-monster.client-id is not set"));
     }
 
     public String clientSecret() {
-        return config.clientSecret().or(() -> demo(RevenueMonsterDemoData.CLIENT_SECRET))
+        return config.clientSecret()
                 .orElseThrow(() -> notConfigured("gateway.providers.revenue-monster.client-secret is not set"));
     }
 
     public Optional<String> storeId() {
-        return config.storeId().or(() -> demo(RevenueMonsterDemoData.STORE_ID));
+        return config.storeId();
     }
 
     public PrivateKey privateKey() {
         PrivateKey key = privateKey;
         if (key == null) {
             String pem = config.privateKey().or(() -> config.privateKeyFile().map(RevenueMonsterSettings::read))
-                    .or(() -> demo(RevenueMonsterDemoData.MERCHANT_PRIVATE_KEY_PEM))
                     .orElseThrow(() -> notConfigured("gateway.providers.revenue-monster.private-key is not set"));
             key = RmKeys.privateKey(pem);
             privateKey = key;
@@ -122,8 +104,7 @@ public class RevenueMonsterSettings {
         PublicKey key = serverPublicKey;
         if (key == null) {
             Optional<String> pem = config.serverPublicKey()
-                    .or(() -> config.serverPublicKeyFile().map(RevenueMonsterSettings::read))
-                    .or(() -> demo(RevenueMonsterDemoData.SERVER_PUBLIC_KEY_PEM));
+                    .or(() -> config.serverPublicKeyFile().map(RevenueMonsterSettings::read));
             if (pem.isEmpty()) {
                 return Optional.empty();
             }
@@ -131,11 +112,6 @@ public class RevenueMonsterSettings {
             serverPublicKey = key;
         }
         return Optional.of(key);
-    }
-
-    /** The demo value only while the sandbox serves Revenue Monster. */
-    private Optional<String> demo(String value) {
-        return sandboxed() ? Optional.of(value) : Optional.empty();
     }
 
     private static String read(String file) {
