@@ -45,32 +45,36 @@ public class SandboxConfigSourceFactory implements ConfigSourceFactory {
             Provider.MONRI, MonriSandboxData::settings,
             Provider.REVENUE_MONSTER, RevenueMonsterDemoData::settings));
 
+    /**
+     * Every key this source may set is set, to an empty value (MicroProfile Config's "absent") where the sandbox
+     * supplies nothing: Quarkus records the values of a build-time run of this factory (tests, dev mode) among its
+     * low-ordinal runtime defaults, and those must never show through (a WireMock test's provider marked sandboxed,
+     * demo credentials beside a configured account).
+     */
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (!value(context, "gateway.sandbox.enabled").map(Boolean::parseBoolean).orElse(false)) {
-            return List.of();
-        }
-        String host = value(context, "gateway.sandbox.host").orElse("127.0.0.1");
-        Integer firstPort = value(context, "gateway.sandbox.port").map(Integer::valueOf).orElse(null);
-        Map<Provider, String> baseUrls = SandboxAddresses.baseUrls(host, firstPort);
+        boolean enabled = value(context, "gateway.sandbox.enabled").map(Boolean::parseBoolean).orElse(false);
+        Map<Provider, String> baseUrls = Map.of();
         Map<String, String> properties = new HashMap<>();
-        baseUrls.forEach((provider, baseUrl) -> properties.put(LISTEN + provider.slug(), baseUrl));
-        SETTINGS.forEach((provider, settings) -> {
-            String prefix = "gateway.providers." + provider.slug() + ".";
-            if (configured(context, prefix + "api-url").isPresent()) {
-                return; // pointed at another server (a WireMock, the provider's own sandbox): no demo values either
-            }
-            String baseUrl = baseUrls.get(provider);
-            properties.put(prefix + "api-url", baseUrl);
-            properties.put(prefix + "sandbox", "true");
-            for (SandboxSetting setting : settings.apply(baseUrl)) {
+        if (enabled) {
+            String host = value(context, "gateway.sandbox.host").orElse("127.0.0.1");
+            Integer firstPort = value(context, "gateway.sandbox.port").map(Integer::valueOf).orElse(null);
+            baseUrls = SandboxAddresses.baseUrls(host, firstPort);
+            baseUrls.forEach((provider, baseUrl) -> properties.put(LISTEN + provider.slug(), baseUrl));
+        }
+        for (Map.Entry<Provider, Function<String, List<SandboxSetting>>> provider : SETTINGS.entrySet()) {
+            String prefix = "gateway.providers." + provider.getKey().slug() + ".";
+            String baseUrl = baseUrls.get(provider.getKey());
+            // not when pointed at another server (a WireMock, the provider's own sandbox): no demo values either
+            boolean serve = baseUrl != null && configured(context, prefix + "api-url").isEmpty();
+            properties.put(prefix + "api-url", serve ? baseUrl : "");
+            properties.put(prefix + "sandbox", Boolean.toString(serve));
+            for (SandboxSetting setting : provider.getValue().apply(serve ? baseUrl : "")) {
                 boolean replaced = configured(context, prefix + setting.key()).isPresent()
                         || setting.unlessConfigured().stream().anyMatch(k -> configured(context, prefix + k).isPresent());
-                if (!replaced) {
-                    properties.put(prefix + setting.key(), setting.value());
-                }
+                properties.put(prefix + setting.key(), serve && !replaced ? setting.value() : "");
             }
-        });
+        }
         return List.of(new PropertiesConfigSource(properties, NAME, ORDINAL));
     }
 
