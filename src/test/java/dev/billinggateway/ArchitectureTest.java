@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +35,6 @@ class ArchitectureTest {
 
     /** A provider knows nothing of the sandbox: the sandbox points the provider at itself through configuration. */
     @Test
-    @Disabled("enabled when the sandbox branch lands")
     void providersDoNotDependOnTheSandbox() {
         Pattern sandbox = Pattern.compile("\\bdev\\.billinggateway\\.(sandbox|provider\\.\\w+\\.sandbox)\\b[\\w.]*");
         List<String> offending = new ArrayList<>();

@@ -22,8 +22,6 @@ public interface GatewayConfig {
     @WithDefault("http://localhost:8080")
     String publicUrl();
 
-    Sandbox sandbox();
-
     Cache cache();
 
     Limits limits();
@@ -124,22 +122,6 @@ public interface GatewayConfig {
         /** Largest {@code first} accepted. */
         @WithDefault("100")
         int maxPageSize();
-    }
-
-    interface Sandbox {
-        /** Serve the built-in provider sandbox and point every provider at it. */
-        @WithDefault("false")
-        boolean enabled();
-
-        @WithDefault("127.0.0.1")
-        String host();
-
-        /** First port; providers take consecutive ports in enum order. Absent or 0: random free ports. */
-        Optional<Integer> port();
-
-        /** Fixed latency added to every sandbox response (benchmarks, fan-out tests). */
-        @WithDefault("0s")
-        Duration latency();
     }
 
     /** Where webhook URLs for a provider point by default. */

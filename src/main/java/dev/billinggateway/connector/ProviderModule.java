@@ -7,10 +7,10 @@ import dev.billinggateway.domain.Provider;
 /** One bean per provider: whether it is switched on and where it points. */
 public interface ProviderModule extends ProviderOperation {
 
-    /** Configured on (credentials or the sandbox present, and not switched off). */
+    /** Configured on (credentials present, and not switched off). */
     boolean enabled();
 
-    /** True when calls go to the built-in sandbox. */
+    /** True when calls go to the built-in sandbox (its {@code gateway.providers.<p>.sandbox} marker). */
     boolean sandboxed();
 
     /**

@@ -16,12 +16,14 @@ import dev.billinggateway.connector.ProviderModule;
 import dev.billinggateway.connector.VerifiedWebhook.Kind;
 import dev.billinggateway.connector.VerifiedWebhook.ObjectRef;
 import dev.billinggateway.service.SubscriptionService;
+import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** Links each sandbox's demo objects at start, as if an operator had run linkCustomer for them. */
 @ApplicationScoped
+@IfBuildProfile(anyOf = { "dev", "test" }) // not in the production build
 public class SandboxDemoLinks {
 
     private static final Logger LOG = Logger.getLogger(SandboxDemoLinks.class);

@@ -11,12 +11,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.billinggateway.domain.Provider;
+import io.quarkus.arc.profile.IfBuildProfile;
 
 /**
  * Simulated provider trouble, for fault-tolerance tests, the benchmark and demos: a provider's sandbox
  * can be made slow, failing or hanging; every call it receives is logged with its arrival time (the latest {@link #MAX_LOGGED}).
  */
 @ApplicationScoped
+@IfBuildProfile(anyOf = { "dev", "test" }) // not in the production build
 public class SandboxFaults {
 
     public enum Mode {

@@ -12,9 +12,9 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.billinggateway.config.GatewayConfig;
 import dev.billinggateway.domain.Provider;
 import dev.billinggateway.domain.GatewayException;
+import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Context;
 import jakarta.annotation.Priority;
@@ -26,16 +26,18 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Serves every {@link ProviderSandbox} on its own loopback port when {@code gateway.sandbox.enabled}.
- * Connectors ask {@link #baseUrl(Provider)} for the address to call.
+ * Serves every {@link ProviderSandbox} on its own loopback port when {@code gateway.sandbox.enabled}, on the port
+ * {@link SandboxConfigSourceFactory} put in the configuration that points the providers here. Providers never ask
+ * this class anything: they read their {@code api-url}; tests ask {@link #baseUrl(Provider)}.
  */
 @ApplicationScoped
+@IfBuildProfile(anyOf = { "dev", "test" }) // not in the production build
 public class SandboxServer {
 
     private static final Logger LOG = Logger.getLogger(SandboxServer.class);
 
     @Inject
-    GatewayConfig config;
+    SandboxConfig config;
 
     @Inject
     Vertx vertx;
@@ -51,17 +53,24 @@ public class SandboxServer {
     private volatile boolean started;
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
-        if (config.sandbox().enabled()) {
+        if (config.enabled()) {
             start();
         }
     }
 
+    /** Waits (bounded) for the ports to be free again: a restart in the same JVM (dev mode) listens on them again. */
     void onStop(@Observes ShutdownEvent event) {
-        servers.values().forEach(s -> s.close().toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS));
+        for (HttpServer server : servers.values()) {
+            try {
+                server.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.debugf("Sandbox server not closed within 5 s: %s", e.getMessage());
+            }
+        }
     }
 
     public boolean enabled() {
-        return config.sandbox().enabled();
+        return config.enabled();
     }
 
     /** The base URL of the provider's sandbox; empty when the sandbox is off or has no simulator for it. */
@@ -80,12 +89,12 @@ public class SandboxServer {
         if (started) {
             return;
         }
-        String host = config.sandbox().host();
+        String host = config.host();
         for (ProviderSandbox sandbox : sandboxes) {
             Provider provider = sandbox.provider();
-            int port = config.sandbox().port().map(p -> p == 0 ? 0 : p + provider.ordinal()).orElse(0);
+            int port = Optional.ofNullable(config.listen().get(provider.slug())).map(url -> java.net.URI.create(url).getPort()).orElse(0);
             Router router = Router.router(vertx);
-            long latency = config.sandbox().latency().toMillis();
+            long latency = config.latency().toMillis();
             // the body is read first: a request whose body arrives while the latency timer runs would
             // otherwise never reach a body handler installed after it (the request hangs)
             // no file uploads: a body handler that accepts them writes to a local folder

@@ -153,7 +153,7 @@ public class HitPayClient {
         return current.api();
     }
 
-    /** Built on first use: the sandbox's port is only known once it has started. */
+    /** Built on first use, and again when the effective base URL changes. */
     private BoundApi bind(BoundApi current, Duration policyTimeout) {
         String baseUrl = module.baseUrl();
         if (current != null && current.baseUrl().equals(baseUrl)) {

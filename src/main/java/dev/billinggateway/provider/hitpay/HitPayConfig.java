@@ -11,19 +11,26 @@ import io.smallrye.config.WithName;
 
 /**
  * {@code gateway.providers.hitpay.*}. Every key also works as an environment variable
- * ({@code GATEWAY_PROVIDERS_HITPAY_API_KEY}, ...). The effective values (sandbox fallbacks included)
- * are worked out by {@link HitPayModule}.
+ * ({@code GATEWAY_PROVIDERS_HITPAY_API_KEY}, ...). The effective values are worked out by {@link HitPayModule}.
  */
 @ConfigMapping(prefix = "gateway.providers.hitpay")
 public interface HitPayConfig {
 
-    /** Absent: on when an API key is configured or the sandbox serves HitPay. */
+    /** Absent: on when an API key is configured. */
     @WithName("enabled")
     Optional<Boolean> enabled();
 
-    /** e.g. {@code https://api.sandbox.hit-pay.com}; wins over the built-in sandbox when set. */
+    /** e.g. {@code https://api.sandbox.hit-pay.com}; absent: production. */
     @WithName("api-url")
     Optional<String> apiUrl();
+
+    /**
+     * True when {@code api-url} is a simulator: set by the built-in sandbox (dev mode and tests) when it serves this
+     * provider, reported as {@code ProviderInfo.sandbox}.
+     */
+    @WithName("sandbox")
+    @WithDefault("false")
+    boolean sandbox();
 
     /** Sent as {@code X-BUSINESS-API-KEY}. */
     @WithName("api-key")

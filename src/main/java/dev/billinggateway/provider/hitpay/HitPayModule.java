@@ -13,13 +13,11 @@ import dev.billinggateway.connector.ProviderModule;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
-import dev.billinggateway.provider.hitpay.sandbox.HitPaySandboxData;
-import dev.billinggateway.sandbox.SandboxServer;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
- * HitPay's switch and effective settings: where calls go (explicit {@code api-url}, else the built-in
- * sandbox, else production), which credentials they carry (configured, else the sandbox's demo ones).
+ * HitPay's switch and effective settings: where calls go ({@code api-url}, else production) and which credentials
+ * they carry. In dev mode and tests the built-in sandbox supplies both through configuration.
  */
 @ApplicationScoped
 public class HitPayModule implements ProviderModule {
@@ -31,9 +29,6 @@ public class HitPayModule implements ProviderModule {
 
     @Inject
     GatewayConfig gateway;
-
-    @Inject
-    SandboxServer sandboxServer;
 
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
@@ -48,20 +43,26 @@ public class HitPayModule implements ProviderModule {
 
     @Override
     public boolean enabled() {
-        return config.enabled().orElseGet(() -> configured(config.apiKey()).isPresent() || sandboxed());
+        return config.enabled().orElseGet(() -> configured(config.apiKey()).isPresent());
     }
 
     @Override
     public boolean sandboxed() {
-        return configured(config.apiUrl()).isEmpty() && sandboxServer.baseUrl(Provider.HITPAY).isPresent();
+        return config.sandbox();
     }
 
-    /** A fingerprint of the API key (never the key), so links of different HitPay accounts never clash. */
+    /**
+     * A fingerprint of the API key (never the key), so links of different HitPay accounts never clash; the sandbox's
+     * account keeps the name it always had, so links made in dev mode stay valid.
+     */
     @Override
     public String account() {
         Optional<String> key = configured(config.apiKey());
+        if (config.sandbox()) {
+            return "sandbox";
+        }
         if (key.isEmpty()) {
-            return sandboxed() ? "sandbox" : "unconfigured";
+            return "unconfigured";
         }
         return "key-" + Digests.sha256Hex(key.get().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
     }
@@ -79,7 +80,6 @@ public class HitPayModule implements ProviderModule {
 
     public String baseUrl() {
         return configured(config.apiUrl())
-                .or(() -> sandboxServer.baseUrl(Provider.HITPAY))
                 .orElse(PRODUCTION_URL)
                 .replaceAll("/+$", "");
     }
@@ -87,16 +87,14 @@ public class HitPayModule implements ProviderModule {
     /** The key for {@code X-BUSINESS-API-KEY}; fails before sending when there is none. */
     public String apiKey() {
         return configured(config.apiKey())
-                .or(() -> sandboxed() ? Optional.of(HitPaySandboxData.API_KEY) : Optional.empty())
                 .orElseThrow(() -> GatewayException.of(ErrorCode.PROVIDER_UNAVAILABLE,
                         "HitPay is not configured: set gateway.providers.hitpay.api-key")
                         .provider(Provider.HITPAY).retryable(false).build());
     }
 
-    /** Salt of the form (v1) webhook; empty when none is configured and the sandbox is off. */
+    /** Salt of the form (v1) webhook; empty when none is configured. */
     public Optional<String> formWebhookSalt() {
-        return configured(config.webhookSalt())
-                .or(() -> sandboxed() ? Optional.of(HitPaySandboxData.WEBHOOK_SALT) : Optional.empty());
+        return configured(config.webhookSalt());
     }
 
     /** Salt of the event (v2) webhook endpoint; falls back to the form webhook's salt. */

@@ -11,17 +11,25 @@ import io.smallrye.config.WithName;
 
 /**
  * Monri settings ({@code gateway.providers.monri.*}; each also works as an environment variable, e.g.
- * {@code GATEWAY_PROVIDERS_MONRI_MERCHANT_KEY}). Nothing is required: without credentials and without
- * the sandbox the provider is simply off.
+ * {@code GATEWAY_PROVIDERS_MONRI_MERCHANT_KEY}). Nothing is required: without credentials the provider is
+ * simply off.
  */
 @ConfigMapping(prefix = "gateway.providers.monri")
 public interface MonriConfig {
 
-    /** Default: on when credentials are configured or the sandbox serves Monri. */
+    /** Default: on when credentials are configured. */
     Optional<Boolean> enabled();
 
-    /** E.g. {@code https://ipgtest.monri.com}; wins over the sandbox and the production default. */
+    /** E.g. {@code https://ipgtest.monri.com}; absent: production. */
     Optional<String> apiUrl();
+
+    /**
+     * True when {@code api-url} is a simulator: set by the built-in sandbox (dev mode and tests) when it serves this
+     * provider, reported as {@code ProviderInfo.sandbox}.
+     */
+    @WithName("sandbox")
+    @WithDefault("false")
+    boolean sandbox();
 
     /** Public half of the WP3-v2.1 credentials; also names the account in gateway links. */
     Optional<String> authenticityToken();

@@ -8,18 +8,14 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.billinggateway.config.GatewayConfig;
 import dev.billinggateway.connector.ProviderModule;
 import dev.billinggateway.domain.Provider;
-import dev.billinggateway.provider.monri.sandbox.MonriSandboxData;
-import dev.billinggateway.sandbox.SandboxServer;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
- * Monri as a whole: switched on, where it points, and whether its calls currently fail fast. Where Monri calls
- * go and with which credentials. Base URL: an explicit {@code api-url} wins; else the
- * built-in sandbox when {@code gateway.sandbox.enabled}; else Monri production. Credentials: the configured
- * ones; when sandboxed and none are configured, the sandbox's demo account.
+ * Monri as a whole: switched on, where it points, and whether its calls currently fail fast. Calls go to
+ * {@code api-url} (else Monri production) with the configured credentials; in dev mode and tests the built-in
+ * sandbox supplies both through configuration.
  */
 @ApplicationScoped
 public class MonriModule implements ProviderModule {
@@ -29,11 +25,7 @@ public class MonriModule implements ProviderModule {
     @Inject
     MonriConfig config;
 
-    @Inject
-    GatewayConfig gateway;
 
-    @Inject
-    SandboxServer sandboxServer;
 
     @Inject
     CircuitBreakerMaintenance circuits;
@@ -41,7 +33,7 @@ public class MonriModule implements ProviderModule {
     @Inject
     MonriClient client;
 
-    /** Resolved on first use: the sandbox port is only known once the sandbox runs. */
+    /** Resolved once, on first use. */
     private volatile Resolved resolved;
 
     /** The effective settings; {@code merchantKey} stays inside this package. */
@@ -70,19 +62,10 @@ public class MonriModule implements ProviderModule {
     }
 
     private Resolved resolve() {
-        Optional<String> explicitUrl = nonBlank(config.apiUrl());
-        Optional<String> sandboxUrl = explicitUrl.isPresent() || !gateway.sandbox().enabled()
-                ? Optional.empty()
-                : sandboxServer.baseUrl(Provider.MONRI);
-        String baseUrl = explicitUrl.or(() -> sandboxUrl).orElse(PRODUCTION_URL).replaceAll("/+$", "");
-        boolean sandboxed = sandboxUrl.isPresent();
+        String baseUrl = nonBlank(config.apiUrl()).orElse(PRODUCTION_URL).replaceAll("/+$", "");
         String token = nonBlank(config.authenticityToken()).orElse(null);
         String key = nonBlank(config.merchantKey()).orElse(null);
-        if (sandboxed && token == null && key == null) {
-            token = MonriSandboxData.AUTHENTICITY_TOKEN;
-            key = MonriSandboxData.MERCHANT_KEY;
-        }
-        return new Resolved(baseUrl, sandboxed, token, key);
+        return new Resolved(baseUrl, config.sandbox(), token, key);
     }
 
     @Override

@@ -11,21 +11,28 @@ import io.smallrye.config.WithName;
 
 /**
  * {@code gateway.providers.revenue-monster.*} (environment: {@code GATEWAY_PROVIDERS_REVENUE_MONSTER_*}).
- * Everything is optional: without credentials and without the sandbox the provider is switched off.
+ * Everything is optional: without credentials the provider is switched off.
  */
 @ConfigMapping(prefix = "gateway.providers.revenue-monster")
 public interface RevenueMonsterConfig {
 
-    /** Default: on when credentials are configured or the sandbox serves Revenue Monster. */
+    /** Default: on when credentials are configured. */
     Optional<Boolean> enabled();
 
-    /** Open API base, e.g. {@code https://sb-open.revenuemonster.my}; wins over the sandbox. */
+    /** Open API base, e.g. {@code https://sb-open.revenuemonster.my}; absent: production. */
     Optional<String> apiUrl();
 
     /**
+     * True when {@code api-url} is a simulator: set by the built-in sandbox (dev mode and tests) when it serves this
+     * provider, reported as {@code ProviderInfo.sandbox}.
+     */
+    @WithName("sandbox")
+    @WithDefault("false")
+    boolean sandbox();
+
+    /**
      * OAuth base, e.g. {@code https://sb-oauth.revenuemonster.my}. Default: derived from {@code api-url}
-     * ({@code open.} becomes {@code oauth.} on RM hosts, any other host serves both), else the sandbox,
-     * else production.
+     * ({@code open.} becomes {@code oauth.} on RM hosts, any other host serves both), else production.
      */
     Optional<String> oauthUrl();
 

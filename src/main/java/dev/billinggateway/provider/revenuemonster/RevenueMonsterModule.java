@@ -14,20 +14,16 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.billinggateway.config.GatewayConfig;
 import dev.billinggateway.connector.ProviderModule;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
-import dev.billinggateway.provider.revenuemonster.sandbox.RevenueMonsterDemoData;
-import dev.billinggateway.sandbox.SandboxServer;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * Revenue Monster's switch, target and health, and the effective settings: where calls go and with which
- * credentials. An explicit
- * {@code api-url} wins; else the sandbox when {@code gateway.sandbox.enabled}; else production. Against
- * the sandbox, missing credentials fall back to the sandbox's demo credentials.
+ * credentials ({@code api-url}, else production). In dev mode and tests the built-in sandbox supplies both through
+ * configuration.
  */
 @ApplicationScoped
 public class RevenueMonsterModule implements ProviderModule {
@@ -37,12 +33,6 @@ public class RevenueMonsterModule implements ProviderModule {
 
     @Inject
     RevenueMonsterConfig config;
-
-    @Inject
-    GatewayConfig gateway;
-
-    @Inject
-    SandboxServer sandbox;
 
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
@@ -81,7 +71,7 @@ public class RevenueMonsterModule implements ProviderModule {
     /** True when calls go to the built-in sandbox. */
     @Override
     public boolean sandboxed() {
-        return config.apiUrl().isEmpty() && sandbox.enabled();
+        return config.sandbox();
     }
 
     public boolean credentialsConfigured() {
@@ -91,18 +81,11 @@ public class RevenueMonsterModule implements ProviderModule {
 
     @Override
     public boolean enabled() {
-        return config.enabled().orElse(credentialsConfigured() || sandboxed());
+        return config.enabled().orElse(credentialsConfigured());
     }
 
     public String apiUrl() {
-        if (config.apiUrl().isPresent()) {
-            return trimSlash(config.apiUrl().get());
-        }
-        if (sandbox.enabled()) {
-            return sandbox.baseUrl(Provider.REVENUE_MONSTER).map(RevenueMonsterModule::trimSlash)
-                    .orElseThrow(() -> notConfigured("the Revenue Monster sandbox is not running"));
-        }
-        return PRODUCTION_API_URL;
+        return config.apiUrl().map(RevenueMonsterModule::trimSlash).orElse(PRODUCTION_API_URL);
     }
 
     public String oauthUrl() {
@@ -116,34 +99,33 @@ public class RevenueMonsterModule implements ProviderModule {
                     ? api.replaceFirst("(?i)open\\.revenuemonster\\.my", "oauth.revenuemonster.my")
                     : api;
         }
-        return sandbox.enabled() ? apiUrl() : PRODUCTION_OAUTH_URL;
+        return PRODUCTION_OAUTH_URL;
     }
 
     /** Non-secret name of the account in use: the OAuth client ID. */
     @Override
     public String account() {
-        return config.clientId().orElse(sandboxed() ? RevenueMonsterDemoData.CLIENT_ID : "unconfigured");
+        return config.clientId().orElse("unconfigured");
     }
 
     public String clientId() {
-        return config.clientId().or(() -> demo(RevenueMonsterDemoData.CLIENT_ID))
+        return config.clientId()
                 .orElseThrow(() -> notConfigured("gateway.providers.revenue-monster.client-id is not set"));
     }
 
     public String clientSecret() {
-        return config.clientSecret().or(() -> demo(RevenueMonsterDemoData.CLIENT_SECRET))
+        return config.clientSecret()
                 .orElseThrow(() -> notConfigured("gateway.providers.revenue-monster.client-secret is not set"));
     }
 
     public Optional<String> storeId() {
-        return config.storeId().or(() -> demo(RevenueMonsterDemoData.STORE_ID));
+        return config.storeId();
     }
 
     public PrivateKey privateKey() {
         PrivateKey key = privateKey;
         if (key == null) {
             String pem = config.privateKey().or(() -> config.privateKeyFile().map(RevenueMonsterModule::read))
-                    .or(() -> demo(RevenueMonsterDemoData.MERCHANT_PRIVATE_KEY_PEM))
                     .orElseThrow(() -> notConfigured("gateway.providers.revenue-monster.private-key is not set"));
             key = RevenueMonsterAuthKeys.privateKey(pem);
             privateKey = key;
@@ -156,8 +138,7 @@ public class RevenueMonsterModule implements ProviderModule {
         PublicKey key = serverPublicKey;
         if (key == null) {
             Optional<String> pem = config.serverPublicKey()
-                    .or(() -> config.serverPublicKeyFile().map(RevenueMonsterModule::read))
-                    .or(() -> demo(RevenueMonsterDemoData.SERVER_PUBLIC_KEY_PEM));
+                    .or(() -> config.serverPublicKeyFile().map(RevenueMonsterModule::read));
             if (pem.isEmpty()) {
                 return Optional.empty();
             }
@@ -165,11 +146,6 @@ public class RevenueMonsterModule implements ProviderModule {
             serverPublicKey = key;
         }
         return Optional.of(key);
-    }
-
-    /** The demo value only while the sandbox serves Revenue Monster. */
-    private Optional<String> demo(String value) {
-        return sandboxed() ? Optional.of(value) : Optional.empty();
     }
 
     private static String read(String file) {

@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 import dev.billinggateway.domain.Provider;
 import dev.billinggateway.provider.hitpay.HitPayAuth;
 import dev.billinggateway.sandbox.ProviderSandbox;
+import io.quarkus.arc.profile.IfBuildProfile;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
@@ -41,6 +42,7 @@ import io.vertx.ext.web.RoutingContext;
  * and the signed form webhook HitPay sends after a charge.
  */
 @ApplicationScoped
+@IfBuildProfile(anyOf = { "dev", "test" }) // not in the production build
 public class HitPaySandbox implements ProviderSandbox {
 
     private static final Logger LOG = Logger.getLogger(HitPaySandbox.class);

@@ -2,6 +2,8 @@ package dev.billinggateway.provider.hitpay.sandbox;
 
 import java.util.List;
 
+import dev.billinggateway.sandbox.SandboxSetting;
+
 /**
  * The HitPay sandbox's fixed demo data and credentials, for tests, README examples and the GraphiQL
  * explorer. The sandbox starts with exactly these billings on every start.
@@ -15,6 +17,11 @@ public final class HitPaySandboxData {
     public static final String API_KEY = "hitpay-sandbox-demo-api-key";
     /** The demo salt the sandbox signs its webhooks with (used when no webhook-salt is configured). */
     public static final String WEBHOOK_SALT = "hitpay-sandbox-demo-salt";
+
+    /** What the sandbox configures for HitPay when it serves it ({@code gateway.providers.hitpay.*}). */
+    public static List<SandboxSetting> settings(String baseUrl) {
+        return List.of(SandboxSetting.of("api-key", API_KEY), SandboxSetting.of("webhook-salt", WEBHOOK_SALT));
+    }
     /** The business whose checkout pages the sandbox serves ({@code /{business}/recurring-plan/{id}}). */
     public static final String BUSINESS_ID = "9673bdea-058c-44b5-a957-845a7c487bc2";
 

@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.arc.profile.IfBuildProfile;
 
 /**
  * The sandbox's in-memory HitPay account: recurring billings and plans, seeded with
@@ -23,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * event loop. Reads hand out copies.
  */
 @ApplicationScoped
+@IfBuildProfile(anyOf = { "dev", "test" }) // not in the production build
 public class HitPaySandboxStore {
 
     static final ZoneId SGT = ZoneId.of("Asia/Singapore");

@@ -19,6 +19,7 @@ import dev.billinggateway.domain.Provider;
 import dev.billinggateway.provider.monri.MonriModule;
 import dev.billinggateway.provider.monri.MonriAuth;
 import dev.billinggateway.sandbox.ProviderSandbox;
+import io.quarkus.arc.profile.IfBuildProfile;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -33,6 +34,7 @@ import io.vertx.ext.web.RoutingContext;
  * subscription, the plan list) are served where the connector expects them.
  */
 @ApplicationScoped
+@IfBuildProfile(anyOf = { "dev", "test" }) // not in the production build
 public class MonriSandbox implements ProviderSandbox {
 
     private static final Pattern AUTHORIZATION = Pattern.compile("WP3-v2\\.1 (\\S+) ([0-9]+) ([0-9a-f]{128})");

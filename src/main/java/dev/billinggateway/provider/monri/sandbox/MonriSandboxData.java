@@ -1,5 +1,9 @@
 package dev.billinggateway.provider.monri.sandbox;
 
+import java.util.List;
+
+import dev.billinggateway.sandbox.SandboxSetting;
+
 /**
  * The Monri sandbox's fixed demo account and data, for tests and README examples. Dates of the demo customer
  * subscriptions are relative to the day the sandbox starts (in Monri's calendar), so each keeps its derived
@@ -14,6 +18,15 @@ public final class MonriSandboxData {
     public static final String AUTHENTICITY_TOKEN = "5a7d0c3e9b1f4e2a8c6d0b1e3f5a7c9e1d3b5f70";
     public static final String MERCHANT_KEY = "monri-sandbox-merchant-key";
     public static final long MERCHANT_ID = 11880;
+
+    /**
+     * What the sandbox configures for Monri when it serves it ({@code gateway.providers.monri.*}): the demo account,
+     * only when neither half of the credentials is configured (half a demo account would be refused).
+     */
+    public static List<SandboxSetting> settings(String baseUrl) {
+        return List.of(SandboxSetting.of("authenticity-token", AUTHENTICITY_TOKEN, "merchant-key"),
+                SandboxSetting.of("merchant-key", MERCHANT_KEY, "authenticity-token"));
+    }
 
     // customers (uuid)
     /** Ana Horvat, ana.horvat@example.com: has the ACTIVE subscription {@link #CS_ACTIVE}. */

@@ -2,6 +2,8 @@ package dev.billinggateway.provider.revenuemonster.sandbox;
 
 import java.util.List;
 
+import dev.billinggateway.sandbox.SandboxSetting;
+
 /**
  * Fixed demo data and demo credentials of the Revenue Monster sandbox, for tests, README examples and
  * GraphiQL sessions. The keys below were generated for this sandbox and protect nothing: never use them
@@ -104,6 +106,19 @@ public final class RevenueMonsterDemoData {
             lQIDAQAB
             -----END PUBLIC KEY-----
             """;
+
+    /**
+     * What the sandbox configures for Revenue Monster when it serves it ({@code gateway.providers.revenue-monster.*}):
+     * one base URL for both the OAuth and the Open API, and the demo credentials; a key given as a file wins.
+     */
+    public static List<SandboxSetting> settings(String baseUrl) {
+        return List.of(SandboxSetting.of("oauth-url", baseUrl),
+                SandboxSetting.of("client-id", CLIENT_ID),
+                SandboxSetting.of("client-secret", CLIENT_SECRET),
+                SandboxSetting.of("store-id", STORE_ID),
+                SandboxSetting.of("private-key", MERCHANT_PRIVATE_KEY_PEM, "private-key-file"),
+                SandboxSetting.of("server-public-key", SERVER_PUBLIC_KEY_PEM, "server-public-key-file"));
+    }
 
     // --- demo recurring customers (the customer ID is also the subscription ID)
     /** Card bound, active, MONTHLY on the 1st, 12 charges planned, 3 made (plus one failed). */

@@ -35,6 +35,7 @@ import dev.billinggateway.domain.Provider;
 import dev.billinggateway.provider.revenuemonster.RevenueMonsterModule;
 import dev.billinggateway.provider.revenuemonster.RevenueMonsterAuth;
 import dev.billinggateway.sandbox.ProviderSandbox;
+import io.quarkus.arc.profile.IfBuildProfile;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
@@ -50,6 +51,7 @@ import io.vertx.ext.web.RoutingContext;
  * canonical body and the full request URL; errors come in RM's envelope. State is in memory.
  */
 @ApplicationScoped
+@IfBuildProfile(anyOf = { "dev", "test" }) // not in the production build
 public class RevenueMonsterSandbox implements ProviderSandbox {
 
     private static final Logger LOG = Logger.getLogger(RevenueMonsterSandbox.class);
