@@ -10,6 +10,7 @@ import jakarta.enterprise.util.TypeLiteral;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
+import io.quarkus.arc.Arc;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
@@ -35,10 +36,12 @@ public final class ProviderGuards {
     private final String writeCircuit;
     private final Guard reads;
     private final Guard writes;
+    private final java.time.Duration writeTimeout;
 
     public ProviderGuards(String slug, CallPolicy.Reads readPolicy, CallPolicy.Writes writePolicy, Predicate<Throwable> providerFailure) {
         this.readCircuit = slug + "-reads";
         this.writeCircuit = slug + "-writes";
+        this.writeTimeout = writePolicy.timeout();
         // a full bulkhead or an open circuit says nothing new about the provider: never retried, never counted
         Predicate<Throwable> unwell = t -> !(t instanceof BulkheadException) && !(t instanceof CircuitBreakerOpenException)
                 && providerFailure.test(t);
@@ -89,12 +92,21 @@ public final class ProviderGuards {
         return Uni.createFrom().deferred(() -> (Uni<T>) guard.get(raw, UNI));
     }
 
+    /** How long a write may take at most: the write policy's timeout. */
+    public java.time.Duration writeTimeout() {
+        return writeTimeout;
+    }
+
     public List<String> circuits() {
         return List.of(readCircuit, writeCircuit);
     }
 
     /** False while either circuit is open (calls fail fast). */
-    public boolean healthy(CircuitBreakerMaintenance maintenance) {
+    public boolean healthy() {
+        return healthy(Arc.container().instance(CircuitBreakerMaintenance.class).get());
+    }
+
+    boolean healthy(CircuitBreakerMaintenance maintenance) {
         for (String name : circuits()) {
             try {
                 if (maintenance.currentState(name) == CircuitBreakerState.OPEN) {

@@ -19,18 +19,21 @@ public interface ProviderModule extends ProviderOperation {
      */
     String account();
 
+    /** The guards every call to this provider goes through; health, circuits and the write timeout follow from them. */
+    ProviderGuards guards();
+
     /** How long a write to this provider may take at most ({@code gateway.providers.<p>.writes.timeout}). */
     default java.time.Duration writeTimeout() {
-        return java.time.Duration.ofSeconds(15);
+        return guards().writeTimeout();
     }
 
-    /** False while calls to the provider fail fast (its circuit breaker is open). */
+    /** False while calls to the provider fail fast (its reads' or writes' circuit is open). */
     default boolean healthy() {
-        return true;
+        return guards().healthy();
     }
 
     /** Names of the provider's circuit breakers (SmallRye Fault Tolerance): its circuit metrics, health and log lines. */
     default List<String> circuitBreakers() {
-        return List.of();
+        return guards().circuits();
     }
 }

@@ -60,12 +60,7 @@ class GracefulShutdownIT {
 
     @AfterEach
     void stop() throws IOException {
-        if (gateway != null && gateway.isAlive()) {
-            gateway.destroyForcibly();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        PackagedJar.stop(gateway, postgres);
         if (providers != null) {
             providers.stop();
         }

@@ -33,6 +33,16 @@ final class PackagedJar {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
 
+    /** Kills the jar if it still runs, then closes its PostgreSQL; either may be null (a test that failed early). */
+    static void stop(Process gateway, EmbeddedPostgres postgres) throws IOException {
+        if (gateway != null && gateway.isAlive()) {
+            gateway.destroyForcibly();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
     static int status(HttpClient http, URI uri) {
         try {
             return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();

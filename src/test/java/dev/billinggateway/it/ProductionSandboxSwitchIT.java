@@ -27,12 +27,7 @@ class ProductionSandboxSwitchIT {
 
     @AfterEach
     void stop() throws IOException {
-        if (gateway != null && gateway.isAlive()) {
-            gateway.destroyForcibly();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        PackagedJar.stop(gateway, postgres);
     }
 
     @Test

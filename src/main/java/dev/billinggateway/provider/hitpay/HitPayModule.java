@@ -1,7 +1,6 @@
 package dev.billinggateway.provider.hitpay;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,11 +8,11 @@ import jakarta.inject.Inject;
 
 import dev.billinggateway.config.GatewayConfig;
 import dev.billinggateway.connector.Digests;
+import dev.billinggateway.connector.ProviderGuards;
 import dev.billinggateway.connector.ProviderModule;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * HitPay's switch and effective settings: where calls go ({@code api-url}, else production) and which credentials
@@ -29,9 +28,6 @@ public class HitPayModule implements ProviderModule {
 
     @Inject
     GatewayConfig gateway;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
 
     @Inject
     HitPayClient client;
@@ -65,17 +61,6 @@ public class HitPayModule implements ProviderModule {
             return "unconfigured";
         }
         return "key-" + Digests.sha256Hex(key.get().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
-    }
-
-    /** Unhealthy while the reads' or writes' circuit is open (calls fail fast). */
-    @Override
-    public boolean healthy() {
-        return client.guards().healthy(circuitBreakers);
-    }
-
-    @Override
-    public List<String> circuitBreakers() {
-        return client.guards().circuits();
     }
 
     public String baseUrl() {
@@ -112,7 +97,7 @@ public class HitPayModule implements ProviderModule {
     }
 
     @Override
-    public java.time.Duration writeTimeout() {
-        return config.writes().timeout();
+    public ProviderGuards guards() {
+        return client.guards();
     }
 }

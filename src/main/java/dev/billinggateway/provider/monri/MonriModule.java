@@ -2,15 +2,14 @@ package dev.billinggateway.provider.monri;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.billinggateway.connector.ProviderGuards;
 import dev.billinggateway.connector.ProviderModule;
 import dev.billinggateway.domain.Provider;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * Monri as a whole: switched on, where it points, and whether its calls currently fail fast. Calls go to
@@ -24,11 +23,6 @@ public class MonriModule implements ProviderModule {
 
     @Inject
     MonriConfig config;
-
-
-
-    @Inject
-    CircuitBreakerMaintenance circuits;
 
     @Inject
     MonriClient client;
@@ -90,21 +84,6 @@ public class MonriModule implements ProviderModule {
         return token == null ? "unconfigured" : token;
     }
 
-    @Override
-    public boolean healthy() {
-        return client.guards().healthy(circuits);
-    }
-
-    @Override
-    public java.time.Duration writeTimeout() {
-        return config.writes().timeout();
-    }
-
-    @Override
-    public List<String> circuitBreakers() {
-        return client.guards().circuits();
-    }
-
     public String baseUrl() {
         return resolved().baseUrl();
     }
@@ -128,5 +107,10 @@ public class MonriModule implements ProviderModule {
 
     private static Optional<String> nonBlank(Optional<String> value) {
         return value.map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    @Override
+    public ProviderGuards guards() {
+        return client.guards();
     }
 }

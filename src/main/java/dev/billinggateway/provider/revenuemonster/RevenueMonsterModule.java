@@ -7,18 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.billinggateway.connector.ProviderGuards;
 import dev.billinggateway.connector.ProviderModule;
 import dev.billinggateway.domain.ErrorCode;
 import dev.billinggateway.domain.GatewayException;
 import dev.billinggateway.domain.Provider;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * Revenue Monster's switch, target and health, and the effective settings: where calls go and with which
@@ -35,9 +34,6 @@ public class RevenueMonsterModule implements ProviderModule {
     RevenueMonsterConfig config;
 
     @Inject
-    CircuitBreakerMaintenance circuitBreakers;
-
-    @Inject
     RevenueMonsterClient client;
 
     private volatile PrivateKey privateKey;
@@ -50,22 +46,6 @@ public class RevenueMonsterModule implements ProviderModule {
     @Override
     public Provider provider() {
         return Provider.REVENUE_MONSTER;
-    }
-
-    /** Unhealthy while the reads' or writes' circuit is open (calls fail fast). */
-    @Override
-    public boolean healthy() {
-        return client.guards().healthy(circuitBreakers);
-    }
-
-    @Override
-    public java.time.Duration writeTimeout() {
-        return config.writes().timeout();
-    }
-
-    @Override
-    public List<String> circuitBreakers() {
-        return client.guards().circuits();
     }
 
     /** True when calls go to the built-in sandbox. */
@@ -163,5 +143,10 @@ public class RevenueMonsterModule implements ProviderModule {
     private static GatewayException notConfigured(String message) {
         return GatewayException.of(ErrorCode.PROVIDER_UNAVAILABLE, "Revenue Monster is not configured: " + message)
                 .provider(Provider.REVENUE_MONSTER).retryable(false).build();
+    }
+
+    @Override
+    public ProviderGuards guards() {
+        return client.guards();
     }
 }
