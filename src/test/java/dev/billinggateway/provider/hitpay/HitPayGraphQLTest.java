@@ -23,6 +23,7 @@ import dev.billinggateway.domain.Provider;
 import dev.billinggateway.provider.hitpay.sandbox.HitPaySandboxData;
 import dev.billinggateway.provider.hitpay.sandbox.HitPaySandboxStore;
 import dev.billinggateway.sandbox.SandboxFaults;
+import dev.billinggateway.testsupport.Await;
 import dev.billinggateway.testsupport.Gql;
 import dev.billinggateway.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -377,15 +378,12 @@ class HitPayGraphQLTest {
                 .when().post("/webhooks/hitpay").then();
     }
 
-    void awaitRead(String billingId, int before) throws InterruptedException {
-        for (int i = 0; i < 100 && !callsSince(before).contains("GET /v1/recurring-billing/" + billingId); i++) {
-            Thread.sleep(50);
-        }
-        assertThat(callsSince(before)).contains("GET /v1/recurring-billing/" + billingId);
+    void awaitRead(String billingId, int before) {
+        Await.until("the billing re-read", () -> callsSince(before).contains("GET /v1/recurring-billing/" + billingId));
     }
 
     @Test
-    void aSignedFormWebhookIsStoredOnceAndTheBillingReRead() throws InterruptedException {
+    void aSignedFormWebhookIsStoredOnceAndTheBillingReRead() {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("payment_id", UUID.randomUUID().toString());
         fields.put("recurring_billing_id", HitPaySandboxData.ALICE_ACTIVE_MONTHLY);
@@ -402,15 +400,10 @@ class HitPayGraphQLTest {
         // operators see it once in the inbox, processed; the payload itself is not exposed
         String dedupKey = "v1:" + body.substring(body.indexOf("&hmac=") + 6).toLowerCase(Locale.ROOT);
         String inbox = "{ webhookEvents(provider: HITPAY, first: 50) { provider dedupKey status attempts processedAt lastError } }";
-        List<Map<String, Object>> mine = List.of();
-        for (int i = 0; i < 100; i++) {
-            mine = Gql.post(inbox).body("errors", nullValue()).extract().jsonPath()
-                    .<Map<String, Object>>getList("data.webhookEvents").stream().filter(e -> dedupKey.equals(e.get("dedupKey"))).toList();
-            if (mine.size() == 1 && "PROCESSED".equals(mine.get(0).get("status"))) {
-                break;
-            }
-            Thread.sleep(50);
-        }
+        java.util.function.Supplier<List<Map<String, Object>>> inboxed = () -> Gql.post(inbox).body("errors", nullValue()).extract()
+                .jsonPath().<Map<String, Object>>getList("data.webhookEvents").stream().filter(e -> dedupKey.equals(e.get("dedupKey"))).toList();
+        Await.until("the webhook processed", () -> inboxed.get().stream().anyMatch(e -> "PROCESSED".equals(e.get("status"))));
+        List<Map<String, Object>> mine = inboxed.get();
         assertThat(mine).hasSize(1);
         assertThat(mine.get(0)).containsEntry("provider", "HITPAY").containsEntry("status", "PROCESSED").containsEntry("attempts", 1)
                 .containsEntry("lastError", null);
@@ -434,7 +427,7 @@ class HitPayGraphQLTest {
     }
 
     @Test
-    void aSignedEventWebhookIsVerifiedOverTheRawBody() throws InterruptedException {
+    void aSignedEventWebhookIsVerifiedOverTheRawBody() {
         String raw = "{\"event\":\"recurring_billing.subscription_updated\",\"changed_fields\":[\"status\"],"
                 + "\"recurring_billing\":{\"id\":\"" + HitPaySandboxData.CAROL_INACTIVE_CUSTOM + "\",\"status\":\"inactive\"},"
                 + "\"nonce\":\"" + UUID.randomUUID() + "\"}";
