@@ -41,6 +41,11 @@ public class LinkStore {
              WHERE provider = $1 AND provider_account = $2 AND provider_customer_id = ANY($3::text[])
             """;
 
+    private static final String EXISTING_CUSTOMERS = """
+            SELECT id, provider_customer_id FROM customer_link
+             WHERE provider = $1 AND provider_account = $2 AND provider_customer_id = ANY($3::text[])
+            """;
+
     /** As above; also records the customer of a subscription once it is known. */
     private static final String LINK_SUBSCRIPTIONS = """
             WITH wanted AS (SELECT * FROM unnest($3::text[], $4::text[]) AS w(pid, customer_link_id))
@@ -69,13 +74,26 @@ public class LinkStore {
         queries.countWrite();
         return pool.preparedQuery(LINK_CUSTOMERS)
                 .execute(Tuple.of(provider.name(), account, ids.toArray(new String[0])))
-                .map(rows -> {
-                    Map<String, String> byProviderId = new HashMap<>();
-                    for (Row row : rows) {
-                        byProviderId.put(row.getString("provider_customer_id"), row.getString("id"));
+                .chain(rows -> {
+                    Map<String, String> byProviderId = customerIds(rows, new HashMap<>());
+                    List<String> missing = ids.stream().filter(id -> !byProviderId.containsKey(id)).toList();
+                    if (missing.isEmpty()) {
+                        return Uni.createFrom().item(byProviderId);
                     }
-                    return byProviderId;
+                    // linked meanwhile by a concurrent statement: its insert made ours do nothing, and our statement's
+                    // snapshot predates its commit, so read those links again in a statement of their own
+                    queries.count();
+                    return pool.preparedQuery(EXISTING_CUSTOMERS)
+                            .execute(Tuple.of(provider.name(), account, missing.toArray(new String[0])))
+                            .map(again -> customerIds(again, byProviderId));
                 });
+    }
+
+    private static Map<String, String> customerIds(Iterable<Row> rows, Map<String, String> into) {
+        for (Row row : rows) {
+            into.put(row.getString("provider_customer_id"), row.getString("id"));
+        }
+        return into;
     }
 
     /**
