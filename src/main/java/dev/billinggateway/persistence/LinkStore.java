@@ -27,6 +27,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class LinkStore {
 
+    /** The existing links of these provider customer IDs. */
+    private static final String EXISTING_CUSTOMERS = """
+            SELECT id, provider_customer_id FROM customer_link
+             WHERE provider = $1 AND provider_account = $2 AND provider_customer_id = ANY($3::text[])
+            """;
+
     /** Inserts missing links and returns all of them; the inserted and the existing rows come from one statement. */
     private static final String LINK_CUSTOMERS = """
             WITH wanted AS (SELECT DISTINCT unnest($3::text[]) AS pid),
@@ -37,14 +43,7 @@ public class LinkStore {
                 RETURNING id, provider_customer_id)
             SELECT id, provider_customer_id FROM inserted
             UNION ALL
-            SELECT id, provider_customer_id FROM customer_link
-             WHERE provider = $1 AND provider_account = $2 AND provider_customer_id = ANY($3::text[])
-            """;
-
-    private static final String EXISTING_CUSTOMERS = """
-            SELECT id, provider_customer_id FROM customer_link
-             WHERE provider = $1 AND provider_account = $2 AND provider_customer_id = ANY($3::text[])
-            """;
+            """ + EXISTING_CUSTOMERS;
 
     /** As above; also records the customer of a subscription once it is known. */
     private static final String LINK_SUBSCRIPTIONS = """
