@@ -73,7 +73,7 @@ public class GraphQLObservation extends SimplePerformantInstrumentation {
         return CompletableFuture.completedFuture(result);
     }
 
-    /** The trace id of the request (for {@code extensions.traceId}), or null when tracing is off. */
+    /** The trace id of the request (for {@code extensions.traceId}), or null when it has none. */
     public static String traceId(GraphQLContext context) {
         return context == null ? null : context.get(TRACE_ID);
     }

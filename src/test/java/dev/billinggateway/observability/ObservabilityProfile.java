@@ -35,6 +35,8 @@ public class ObservabilityProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
+                // the exporter is a bean, not an OTLP endpoint: TracingSwitch would leave the SDK off
+                "quarkus.otel.sdk.disabled", "false",
                 "quarkus.otel.bsp.schedule.delay", "20ms",
                 "quarkus.otel.traces.sampler.arg", "1.0",
                 // the provider guards' own keys (connector/ProviderGuards): MicroProfile's global ones do not reach them

@@ -104,11 +104,12 @@ public class HitPayClient {
 
     private RecurringBilling billing(String body) {
         try {
-            JsonNode node = body == null ? null : mapper.readTree(body);
-            if (node == null || !node.isObject() || !node.hasNonNull("id")) {
+            // straight into the record (a tree first would parse every read twice); not an object: refused by Jackson
+            RecurringBilling billing = body == null ? null : mapper.readValue(body, RecurringBilling.class);
+            if (billing == null || billing.id() == null) {
                 throw new HitPayFailure.Unreadable(200);
             }
-            return mapper.treeToValue(node, RecurringBilling.class);
+            return billing;
         } catch (JsonProcessingException e) {
             throw new HitPayFailure.Unreadable(200);
         }

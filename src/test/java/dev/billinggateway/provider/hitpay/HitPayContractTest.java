@@ -714,6 +714,18 @@ class HitPayContractTest extends ConnectorContract {
     }
 
     @Test
+    void aSuccessWhoseBodyIsNoBillingIsUnavailableAndNamesNoBody() {
+        for (String body : new String[] { "[]", "null", "\"ok\"", "{\"name\":\"no id\"}", "{not json", "[" + BILLING + "]" }) {
+            wireMock.resetAll();
+            wireMock.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                    .withBody(body)));
+            GatewayException e = failure(() -> connector.fetchSubscription(ID));
+            assertThat(e.code()).as(body).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+            assertThat(e.getMessage()).as(body).isEqualTo("HitPay answered with a body the gateway cannot read");
+        }
+    }
+
+    @Test
     void serverErrorsRetryReadsButNeverMutations() {
         stubError(503, "<html>stack trace with secrets</html>");
         GatewayException read = failure(() -> connector.fetchSubscription(ID));
