@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Measures the packaged (production) jar from outside, as the read-path issue measured it: wrk on the same machine,
 # a HitPay simulator in a process of its own answering in about 1 ms (hitpay-simulator.mjs, needs node), PostgreSQL
-# given by the caller. Prints req/s and p50/p99 of the pass-through read (fresh-for 0s) with and without
-# customer { email }, of the same reads cached (fresh-for 600s), and the gateway's resident memory after the load.
+# given by the caller (psql must reach it). Prints req/s and p50/p99 of the pass-through read (fresh-for 0s) with and
+# without customer { email }, and of the same reads cached (fresh-for 600s); per request the provider calls (counted by
+# the simulator) and the database statements and rows written (pg_stat_database); the resident memory after the load.
 #   ./mvnw package -DskipTests
 #   DB_URL=postgresql://localhost:5432/gw DB_USER=gw DB_PASSWORD=gw bash src/test/resources/benchmark/against-the-jar.sh
-# Settings: WARMUP (s, 45), DURATION (s, 10), JAVA_OPTS (a 768 MB container's heap cap by default).
+# Settings: WARMUP (s, 150: the JIT compiler keeps a core busy for two to three minutes under this load), DURATION (s, 10),
+# JAVA_OPTS (by default the container's: a 768 MB limit's heap cap and Parallel GC, see docker/Dockerfile.jvm).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 jar=${JAR:-target/quarkus-app/quarkus-run.jar}
-warmup=${WARMUP:-45}; duration=${DURATION:-10}
-java_opts=${JAVA_OPTS:--XX:MaxRAM=768m -XX:MaxRAMPercentage=60}
+warmup=${WARMUP:-150}; duration=${DURATION:-10}
+java_opts=${JAVA_OPTS:--XX:MaxRAM=768m -XX:MaxRAMPercentage=60 -XX:+UseParallelGC}
 : "${DB_URL:?set DB_URL, e.g. postgresql://localhost:5432/gw}"
 key=bench-key
 
@@ -35,12 +37,26 @@ start_gateway() { # $1 = fresh-for
 
 stop_gateway() { kill "$gateway"; wait "$gateway" 2>/dev/null || true; gateway=; }
 
+# database transactions (each statement of the gateway's reactive client is one) and rows written, so far
+db_counts() {
+  PGPASSWORD="${DB_PASSWORD:-gw}" psql "$DB_URL" -U "${DB_USER:-gw}" -Atc \
+    "select xact_commit, tup_inserted + tup_updated + tup_deleted from pg_stat_database where datname = current_database()" | tr '|' ' '
+}
+
 run() { # $1 = label, $2 = lua script, $3 = connections
-  local r
+  local r calls_before calls_after db_before db_after requests
+  calls_before=$(curl -s localhost:8089/_calls); db_before=$(db_counts)
   r=$(wrk -t2 -c"$3" -d"${duration}s" --latency -s "$2" http://localhost:8080/graphql)
-  printf '%-34s c=%-3s %s  p50 %s  p99 %s  non-2xx %s\n' "$1" "$3" "$(echo "$r" | awk '/Requests\/sec/ {print $2 " req/s"}')" \
+  sleep 2 # PostgreSQL publishes its counters within a second or so of the transactions
+  calls_after=$(curl -s localhost:8089/_calls); db_after=$(db_counts)
+  requests=$(echo "$r" | awk '/requests in/ {print $1}')
+  printf '%-34s c=%-3s %s  p50 %s  p99 %s  non-2xx %s  per request: %s provider calls, %s db statements, %s rows written\n' \
+    "$1" "$3" "$(echo "$r" | awk '/Requests\/sec/ {print $2 " req/s"}')" \
     "$(echo "$r" | awk '$1 == "50%" {print $2}')" "$(echo "$r" | awk '$1 == "99%" {print $2}')" \
-    "$(echo "$r" | awk '/Non-2xx/ {print $NF}' | grep . || echo 0)"
+    "$(echo "$r" | awk '/Non-2xx/ {print $NF}' | grep . || echo 0)" \
+    "$(awk -v a="$calls_before" -v b="$calls_after" -v n="$requests" 'BEGIN {printf "%.2f", (b - a) / n}')" \
+    "$(echo "$db_before $db_after" | awk -v n="$requests" '{printf "%.2f", ($3 - $1 - 1) / n}')" \
+    "$(echo "$db_before $db_after" | awk -v n="$requests" '{printf "%.2f", ($4 - $2) / n}')"
 }
 
 start_gateway 0s

@@ -1,6 +1,7 @@
 // A HitPay stand-in for measuring the packaged gateway from outside, in a process of its own (as a real provider
 // would be): recurring billings by ID, created on POST, each answer after DELAY_MS (default 1). It checks the
-// business API key like HitPay and keeps nothing but the billings created.
+// business API key like HitPay and keeps nothing but the billings created. GET /_calls (not HitPay's) answers how many
+// requests it has served, for the benchmark's provider calls per request.
 //   HITPAY_API_KEY=bench-key PORT=8089 node hitpay-simulator.mjs
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -9,6 +10,7 @@ const port = Number(process.env.PORT ?? 8089);
 const apiKey = process.env.HITPAY_API_KEY ?? 'bench-key';
 const delay = Number(process.env.DELAY_MS ?? 1);
 const billings = new Map();
+let calls = 0;
 
 function billing(id, email, name) {
   return {
@@ -33,6 +35,11 @@ createServer((req, res) => {
   let body = '';
   req.on('data', (chunk) => { body += chunk; });
   req.on('end', () => {
+    if (req.url === '/_calls') {
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      return res.end(String(calls));
+    }
+    calls++;
     if (req.headers['x-business-api-key'] !== apiKey) {
       return answer(res, 401, { message: 'Invalid business api key.' });
     }
