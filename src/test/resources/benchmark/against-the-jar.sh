@@ -7,11 +7,12 @@
 #   ./mvnw package -DskipTests
 #   DB_URL=postgresql://localhost:5432/gw DB_USER=gw DB_PASSWORD=gw bash src/test/resources/benchmark/against-the-jar.sh
 # Settings: WARMUP (s, 150: the JIT compiler keeps a core busy for two to three minutes under this load), DURATION (s, 10),
+# ROUNDS (how often each line is measured, 1; runs of one build differ by up to a third on a shared machine),
 # JAVA_OPTS (by default the container's: a 768 MB limit's heap cap and Parallel GC, see docker/Dockerfile.jvm).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 jar=${JAR:-target/quarkus-app/quarkus-run.jar}
-warmup=${WARMUP:-150}; duration=${DURATION:-10}
+warmup=${WARMUP:-150}; duration=${DURATION:-10}; rounds=${ROUNDS:-1}
 java_opts=${JAVA_OPTS:--XX:MaxRAM=768m -XX:MaxRAMPercentage=60 -XX:+UseParallelGC}
 : "${DB_URL:?set DB_URL, e.g. postgresql://localhost:5432/gw}"
 key=bench-key
@@ -65,9 +66,11 @@ SUBSCRIPTION_ID=$(curl -s localhost:8080/graphql -H 'Content-Type: application/j
 [ -n "$SUBSCRIPTION_ID" ] || { echo "could not create the subscription; see /tmp/gateway-bench-0s.log" >&2; exit 1; }
 export SUBSCRIPTION_ID
 CUSTOMER=email wrk -t2 -c64 -d"${warmup}s" -s "$here/pass-through.lua" http://localhost:8080/graphql > /dev/null
-for c in 64 16; do
-  CUSTOMER=email run "pass-through, customer { email }" "$here/pass-through.lua" $c
-  CUSTOMER=none run "pass-through, no customer" "$here/pass-through.lua" $c
+for round in $(seq 1 "$rounds"); do
+  for c in 64 16; do
+    CUSTOMER=email run "pass-through, customer { email }" "$here/pass-through.lua" $c
+    CUSTOMER=none run "pass-through, no customer" "$here/pass-through.lua" $c
+  done
 done
 echo "resident memory after the load: $(ps -o rss= -p "$gateway" | awk '{printf "%d MB", $1/1024}')"
 stop_gateway
@@ -75,8 +78,10 @@ stop_gateway
 [ -n "${SKIP_CACHED:-}" ] && exit 0
 start_gateway 600s
 CUSTOMER=email wrk -t2 -c64 -d"${warmup}s" -s "$here/pass-through.lua" http://localhost:8080/graphql > /dev/null
-for c in 64 16; do
-  CUSTOMER=email run "cached, customer { email }" "$here/pass-through.lua" $c
-  CUSTOMER=none run "cached, no customer" "$here/pass-through.lua" $c
+for round in $(seq 1 "$rounds"); do
+  for c in 64 16; do
+    CUSTOMER=email run "cached, customer { email }" "$here/pass-through.lua" $c
+    CUSTOMER=none run "cached, no customer" "$here/pass-through.lua" $c
+  done
 done
 stop_gateway
