@@ -6,15 +6,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,25 +126,7 @@ class TracingTest {
     @Test
     void errorsAndLogLinesCarryTheTraceIdOfTheRequest() {
         Gql.post("{ subscriptions(first: 5, filter: {provider: HITPAY}) { nodes { id } } }").statusCode(200);
-        List<String[]> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record instanceof ExtLogRecord ext && record.getLoggerName().startsWith("dev.billinggateway.provider-calls")) {
-                    lines.add(new String[] { ext.getFormattedMessage(), String.valueOf(ext.getMdc("traceId")) });
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger.getLogger("").addHandler(capture);
-        try {
+        try (ProviderCallLines log = ProviderCallLines.capture()) {
             faults.set(Provider.HITPAY, new Fault(Mode.ERROR, 0));
             String traceId = Gql.post("query HitPayDown { subscriptions(first: 5, filter: {provider: HITPAY}) { nodes { id } } }")
                     .statusCode(200)
@@ -157,13 +135,11 @@ class TracingTest {
             assertThat(traceId).as("extensions.traceId").matches("[0-9a-f]{32}");
             SpanData graphql = awaitSpan(s -> traceId.equals(s.getTraceId()) && s.getAttributes().get(GraphQLObservation.OPERATION_NAME) != null);
             assertThat(graphql.getAttributes().get(GraphQLObservation.OPERATION_NAME)).isEqualTo("HitPayDown");
-            assertThat(lines).as("provider failure lines of this request")
+            assertThat(log.lines()).as("provider failure lines of this request")
                     .anySatisfy(l -> {
-                        assertThat(l[0]).startsWith("HITPAY ").contains("PROVIDER_UNAVAILABLE");
-                        assertThat(l[1]).isEqualTo(traceId);
+                        assertThat(l.message()).startsWith("HITPAY ").contains("PROVIDER_UNAVAILABLE");
+                        assertThat(l.traceId()).isEqualTo(traceId);
                     });
-        } finally {
-            java.util.logging.Logger.getLogger("").removeHandler(capture);
         }
     }
 
