@@ -16,10 +16,13 @@ import org.eclipse.microprofile.graphql.Source;
 
 import dev.billinggateway.config.GatewayConfig;
 import dev.billinggateway.domain.CreateSubscriptionInput;
+import dev.billinggateway.domain.CustomerField;
 import dev.billinggateway.domain.Provider;
 import dev.billinggateway.domain.SubscriptionStatus;
 import dev.billinggateway.domain.UpdateSubscriptionInput;
+import dev.billinggateway.service.CustomerView;
 import dev.billinggateway.service.SubscriptionService;
+import dev.billinggateway.service.SubscriptionView;
 import graphql.schema.DataFetchingEnvironment;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
@@ -58,13 +61,28 @@ public class SubscriptionApi {
                 SubscriptionNode::of, SubscriptionConnection::new);
     }
 
+    /** The customers of subscriptions that do not carry what the query needs: one read per list, each customer once. */
+    private final TurnBatcher<Set<CustomerField>, SubscriptionView, CustomerView> customerReads = new TurnBatcher<>(
+            SubscriptionView::customerId, (needed, owners) -> subscriptions.customersOf(owners, needed));
+
     @Description("the customer the subscription belongs to. Fields the subscription's own read already carries (see README, "
             + "\"What each field costs\") cost no further provider call")
-    public Uni<List<CustomerNode>> customer(@Source List<SubscriptionNode> owned) {
+    public Uni<CustomerNode> customer(@Source SubscriptionNode owned) {
         // read now: SmallRye clears the context once this method returns
-        Set<String> selected = SelectedFields.under(context.unwrap(DataFetchingEnvironment.class), "Subscription", "customer");
-        return subscriptions.customersOf(owned.stream().map(SubscriptionNode::view).toList(), CustomerFields.needed(selected))
-                .map(found -> found.stream().map(CustomerNode::of).toList());
+        DataFetchingEnvironment env = context.unwrap(DataFetchingEnvironment.class);
+        Set<String> selected = SelectedFields.under(env, "Subscription", "customer");
+        Set<CustomerField> needed = CustomerFields.needed(selected);
+        SubscriptionView subscription = owned.view();
+        if (subscription.customerId() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        // not batched by SmallRye: most customers come with their subscription, and those should cost nothing
+        CustomerView carried = subscriptions.customerCarriedBy(subscription, needed);
+        if (carried != null) {
+            return Uni.createFrom().item(CustomerNode.of(carried));
+        }
+        return customerReads.load(env == null ? null : env.getGraphQlContext(), needed, subscription)
+                .map(found -> found == null ? null : CustomerNode.of(found));
     }
 
     @Mutation("createSubscription")

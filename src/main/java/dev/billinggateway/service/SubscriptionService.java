@@ -217,7 +217,7 @@ public class SubscriptionService {
             if (s.customerId() == null) {
                 continue;
             }
-            CustomerView fromSubscription = needed == null ? null : carriedCustomer(s, needed);
+            CustomerView fromSubscription = customerCarriedBy(s, needed);
             if (fromSubscription != null) {
                 carried.put(s.id(), fromSubscription);
             } else {
@@ -242,8 +242,13 @@ public class SubscriptionService {
     /**
      * The customer as the subscription carries it, with the subscription's freshness (it was read with it), when
      * that holds every needed field; else null. Fields not carried stay unset: the query did not select them.
+     *
+     * @param needed as for {@link #customersOf}; null: all of them, which no subscription carries
      */
-    private CustomerView carriedCustomer(SubscriptionView s, Set<CustomerField> needed) {
+    public CustomerView customerCarriedBy(SubscriptionView s, Set<CustomerField> needed) {
+        if (needed == null || s.customerId() == null) {
+            return null;
+        }
         Customer customer = s.data().customer();
         if (!needed.isEmpty()) {
             Set<CustomerField> carries = registry.find(s.provider(), FetchSubscription.class)
