@@ -8,7 +8,7 @@ public final class Currencies {
     }
 
     public static boolean isKnown(String code) {
-        if (code == null || !code.matches("[A-Za-z]{3}")) {
+        if (code == null || code.length() != 3 || !code.chars().allMatch(c -> c < 128 && Character.isLetter(c))) {
             return false;
         }
         try {

@@ -3,7 +3,6 @@ package dev.billinggateway.provider.hitpay;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -13,6 +12,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.billinggateway.connector.ProviderTimestamps;
 import dev.billinggateway.domain.BillingInterval;
 import dev.billinggateway.domain.CreateSubscriptionInput;
 import dev.billinggateway.domain.Currencies;
@@ -249,19 +249,7 @@ public final class HitPayMapping {
 
     /** {@code 2022-09-13T16:33:47} (no offset: Singapore time), or with an offset, or Laravel's space form. */
     static OffsetDateTime timestamp(String text) {
-        if (!present(text)) {
-            return null;
-        }
-        String iso = text.trim().replace(' ', 'T');
-        try {
-            return OffsetDateTime.parse(iso);
-        } catch (DateTimeParseException noOffset) {
-            try {
-                return LocalDateTime.parse(iso).atZone(SGT).toOffsetDateTime();
-            } catch (DateTimeParseException unreadable) {
-                return null;
-            }
-        }
+        return ProviderTimestamps.parse(text, SGT);
     }
 
     static LocalDate date(String text) {

@@ -63,10 +63,14 @@ public class HitPayModule implements ProviderModule {
         return "key-" + Digests.sha256Hex(key.get().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
     }
 
+    /** Asked on every call (the configured URL may change at run time), hence no regular expression. */
     public String baseUrl() {
-        return configured(config.apiUrl())
-                .orElse(PRODUCTION_URL)
-                .replaceAll("/+$", "");
+        String url = configured(config.apiUrl()).orElse(PRODUCTION_URL);
+        int end = url.length();
+        while (end > 0 && url.charAt(end - 1) == '/') {
+            end--;
+        }
+        return url.substring(0, end);
     }
 
     /** The key for {@code X-BUSINESS-API-KEY}; fails before sending when there is none. */

@@ -1,13 +1,12 @@
 package dev.billinggateway.provider.monri;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
+import dev.billinggateway.connector.ProviderTimestamps;
 import dev.billinggateway.domain.BillingInterval;
 import dev.billinggateway.domain.Customer;
 import dev.billinggateway.domain.IntervalUnit;
@@ -26,7 +25,6 @@ final class MonriMapping {
 
     /** Monri's timestamps carry no documented format; local ones are read in Monri's calendar. */
     private static final ZoneId MONRI_ZONE = ZoneId.of("Europe/Zagreb");
-    private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     // --- customers
 
@@ -174,18 +172,6 @@ final class MonriMapping {
     }
 
     static OffsetDateTime instant(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text);
-        } catch (DateTimeParseException notOffset) {
-            try {
-                LocalDateTime local = text.contains("T") ? LocalDateTime.parse(text) : LocalDateTime.parse(text, SPACED);
-                return local.atZone(MONRI_ZONE).toOffsetDateTime();
-            } catch (DateTimeParseException unreadable) {
-                return null;
-            }
-        }
+        return ProviderTimestamps.parse(text, MONRI_ZONE);
     }
 }
