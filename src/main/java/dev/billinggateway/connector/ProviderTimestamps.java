@@ -1,13 +1,15 @@
 package dev.billinggateway.connector;
 
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 
 /**
@@ -32,11 +34,13 @@ public final class ProviderTimestamps {
             return null;
         }
         try {
-            TemporalAccessor parsed = OPTIONAL_OFFSET.parseBest(text.trim().replace(' ', 'T'),
-                    OffsetDateTime::from, LocalDateTime::from);
-            return parsed instanceof OffsetDateTime withOffset ? withOffset
-                    : ((LocalDateTime) parsed).atZone(zoneWithoutOffset).toOffsetDateTime();
-        } catch (DateTimeParseException unreadable) {
+            // no parseBest: it tries OffsetDateTime::from first and catches that query's exception
+            TemporalAccessor parsed = OPTIONAL_OFFSET.parse(text.trim().replace(' ', 'T'));
+            LocalDateTime local = LocalDateTime.from(parsed);
+            return parsed.isSupported(ChronoField.OFFSET_SECONDS)
+                    ? OffsetDateTime.of(local, ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
+                    : local.atZone(zoneWithoutOffset).toOffsetDateTime();
+        } catch (DateTimeException unreadable) { // DateTimeParseException, or fields that do not make a date-time
             return null;
         }
     }
