@@ -126,6 +126,6 @@ public interface GatewayConfig {
 
     /** Where webhook URLs for a provider point by default. */
     default String webhookUrl(dev.billinggateway.domain.Provider provider) {
-        return publicUrl().replaceAll("/+$", "") + "/webhooks/" + provider.slug();
+        return ProviderHttp.withoutTrailingSlashes(publicUrl()) + "/webhooks/" + provider.slug();
     }
 }

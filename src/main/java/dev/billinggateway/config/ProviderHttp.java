@@ -45,6 +45,18 @@ public interface ProviderHttp {
     @WithDefault("false")
     boolean http2();
 
+    /**
+     * {@code url} without its trailing slashes, so paths can be appended with one. Asked on every provider call (a
+     * configured URL may change at run time), hence a loop and not a regular expression.
+     */
+    static String withoutTrailingSlashes(String url) {
+        int end = url.length();
+        while (end > 0 && url.charAt(end - 1) == '/') {
+            end--;
+        }
+        return url.substring(0, end);
+    }
+
     /** Sizes and keeps the pool of a provider client being built. */
     static QuarkusRestClientBuilder pooled(QuarkusRestClientBuilder builder, ProviderHttp http) {
         return builder.property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, http.poolSize())

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.billinggateway.config.GatewayConfig;
+import dev.billinggateway.config.ProviderHttp;
 import dev.billinggateway.connector.Digests;
 import dev.billinggateway.connector.ProviderGuards;
 import dev.billinggateway.connector.ProviderModule;
@@ -63,14 +64,8 @@ public class HitPayModule implements ProviderModule {
         return "key-" + Digests.sha256Hex(key.get().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
     }
 
-    /** Asked on every call (the configured URL may change at run time), hence no regular expression. */
     public String baseUrl() {
-        String url = configured(config.apiUrl()).orElse(PRODUCTION_URL);
-        int end = url.length();
-        while (end > 0 && url.charAt(end - 1) == '/') {
-            end--;
-        }
-        return url.substring(0, end);
+        return ProviderHttp.withoutTrailingSlashes(configured(config.apiUrl()).orElse(PRODUCTION_URL));
     }
 
     /** The key for {@code X-BUSINESS-API-KEY}; fails before sending when there is none. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.billinggateway.config.ProviderHttp;
 import dev.billinggateway.connector.ProviderGuards;
 import dev.billinggateway.connector.ProviderModule;
 import dev.billinggateway.domain.Provider;
@@ -56,7 +57,7 @@ public class MonriModule implements ProviderModule {
     }
 
     private Resolved resolve() {
-        String baseUrl = nonBlank(config.apiUrl()).orElse(PRODUCTION_URL).replaceAll("/+$", "");
+        String baseUrl = ProviderHttp.withoutTrailingSlashes(nonBlank(config.apiUrl()).orElse(PRODUCTION_URL));
         String token = nonBlank(config.authenticityToken()).orElse(null);
         String key = nonBlank(config.merchantKey()).orElse(null);
         return new Resolved(baseUrl, config.sandbox(), token, key);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.billinggateway.config.ProviderHttp;
 import dev.billinggateway.connector.ProviderGuards;
 import dev.billinggateway.connector.ProviderModule;
 import dev.billinggateway.domain.ErrorCode;
@@ -65,15 +66,15 @@ public class RevenueMonsterModule implements ProviderModule {
     }
 
     public String apiUrl() {
-        return config.apiUrl().map(RevenueMonsterModule::trimSlash).orElse(PRODUCTION_API_URL);
+        return config.apiUrl().map(ProviderHttp::withoutTrailingSlashes).orElse(PRODUCTION_API_URL);
     }
 
     public String oauthUrl() {
         if (config.oauthUrl().isPresent()) {
-            return trimSlash(config.oauthUrl().get());
+            return ProviderHttp.withoutTrailingSlashes(config.oauthUrl().get());
         }
         if (config.apiUrl().isPresent()) {
-            String api = trimSlash(config.apiUrl().get());
+            String api = ProviderHttp.withoutTrailingSlashes(config.apiUrl().get());
             // sb-open.revenuemonster.my pairs with sb-oauth.revenuemonster.my; a mock serves both on one base
             return api.toLowerCase(Locale.ROOT).contains("open.revenuemonster.my")
                     ? api.replaceFirst("(?i)open\\.revenuemonster\\.my", "oauth.revenuemonster.my")
@@ -136,9 +137,6 @@ public class RevenueMonsterModule implements ProviderModule {
         }
     }
 
-    private static String trimSlash(String url) {
-        return url.replaceAll("/+$", "");
-    }
 
     private static GatewayException notConfigured(String message) {
         return GatewayException.of(ErrorCode.PROVIDER_UNAVAILABLE, "Revenue Monster is not configured: " + message)
